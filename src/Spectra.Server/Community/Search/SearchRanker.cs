@@ -64,13 +64,19 @@ public static class SearchRanker
             }
         }
 
+        // The tier comes from the name when known, else from the name keys the index matched.
         var compactName = SearchText.CompactName(candidate.Name);
+        var exactKey = SearchKeys.NameKind + query.Compact;
+        var prefixKey = SearchKeys.NamePrefixKind + query.Compact;
+        var exact = compactName.Length > 0 ? compactName == query.Compact : HasKey(candidate, exactKey);
+        var prefix = query.Compact.Length >= SearchKeys.MinPrefixLength
+            && (compactName.Length > 0 ? compactName.StartsWith(query.Compact, StringComparison.Ordinal) : HasKey(candidate, prefixKey));
         SearchTier tier;
-        if (compactName.Length > 0 && compactName == query.Compact)
+        if (exact)
         {
             tier = SearchTier.ExactName;
         }
-        else if (query.Compact.Length >= SearchKeys.MinPrefixLength && compactName.StartsWith(query.Compact, StringComparison.Ordinal))
+        else if (prefix)
         {
             tier = SearchTier.NamePrefix;
         }
@@ -94,6 +100,19 @@ public static class SearchRanker
         }
 
         return new SearchHit(candidate, tier, score);
+    }
+
+    private static bool HasKey(SearchCandidate candidate, string key)
+    {
+        foreach (var matched in candidate.MatchedKeys)
+        {
+            if (matched.Key == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static double FieldWeight(SearchField field) => field switch
