@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
@@ -18,7 +19,7 @@ namespace Spectra.Server.Community.Webhooks;
 public sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes,
     IHttpClientFactory httpClients,
-    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection,
+    IDataProtectionProvider protection,
     WebhookSignal signal,
     IOptions<CommunityOptions> options,
     TimeProvider clock,
