@@ -31,6 +31,12 @@ internal static class BulkInsert
         }
 
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        if (isSqlite)
+        {
+            await InsertPreparedAsync(connection, transaction, table, columns, rows, conflictClause, ct);
+            return;
+        }
+
         var rowsPerStatement = Math.Max(1, Math.Min(500, MaxParameters / columns.Length));
         var columnList = string.Join(", ", columns.Select(c => "\"" + c + "\""));
         for (var start = 0; start < rows.Count; start += rowsPerStatement)
@@ -63,6 +69,36 @@ internal static class BulkInsert
             }
 
             command.CommandText = sql.ToString();
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// SQLite: one prepared single-row statement re-executed per row — the fastest path there
+    /// (statement parsed once, no per-statement parameter lookups).
+    /// </summary>
+    private static async Task InsertPreparedAsync(DbConnection connection, DbTransaction? transaction, string table, string[] columns, IReadOnlyList<object?[]> rows, string? conflictClause, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var names = columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => "\"" + c + "\""))}) VALUES ({string.Join(", ", names)}) {conflictClause}";
+        var parameters = new DbParameter[columns.Length];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            parameters[c] = command.CreateParameter();
+            parameters[c].ParameterName = names[c];
+            command.Parameters.Add(parameters[c]);
+        }
+
+        await command.PrepareAsync(ct);
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < columns.Length; c++)
+            {
+                parameters[c].Value = Convert(row[c], isSqlite: true) ?? DBNull.Value;
+            }
+
             await command.ExecuteNonQueryAsync(ct);
         }
     }

@@ -9,7 +9,8 @@ namespace Spectra.Server.Community.Search;
 /// <summary>
 /// Maintains the search tables. <see cref="CatchUpAsync"/> indexes channels that are new or whose
 /// UpdatedAt differs from the indexed copy (renames, title, category and tag edits bump UpdatedAt);
-/// keys of deleted channels go with them (foreign key cascade).
+/// keys of deleted channels go with them (foreign key cascade). Inserts skip rows another node wrote
+/// concurrently for the same channel (ON CONFLICT DO NOTHING), so overlapping passes are harmless.
 /// </summary>
 public sealed class ChannelSearchIndexer(SpectraDbContext db)
 {
@@ -67,8 +68,8 @@ public sealed class ChannelSearchIndexer(SpectraDbContext db)
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.Set<ChannelSearchKey>().Where(k => ids.Contains(k.ChannelId)).ExecuteDeleteAsync(ct);
             await db.Set<ChannelSearchDocument>().Where(d => ids.Contains(d.ChannelId)).ExecuteDeleteAsync(ct);
-            await BulkInsert.InsertAsync(db, "ChannelSearchKeys", ["Key", "ChannelId", "Field"], keyRows, null, ct);
-            await BulkInsert.InsertAsync(db, "ChannelSearchDocuments", ["ChannelId", "Name", "Title", "Category", "SourceUpdatedAt"], documentRows, null, ct);
+            await BulkInsert.InsertAsync(db, "ChannelSearchKeys", ["Key", "ChannelId", "Field"], keyRows, "ON CONFLICT DO NOTHING", ct);
+            await BulkInsert.InsertAsync(db, "ChannelSearchDocuments", ["ChannelId", "Name", "Title", "Category", "SourceUpdatedAt"], documentRows, "ON CONFLICT DO NOTHING", ct);
             await AddVocabularyAsync(vocabulary, ct);
             await tx.CommitAsync(ct);
         });

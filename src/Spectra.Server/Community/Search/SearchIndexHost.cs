@@ -6,6 +6,7 @@ namespace Spectra.Server.Community.Search;
 public sealed class SearchIndexHost(IServiceScopeFactory scopes, IOptions<CommunityOptions> options, ILogger<SearchIndexHost> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly SemaphoreSlim _pass = new(1, 1);
 
     /// <summary>Asks for a catch-up pass now (after a channel edit).</summary>
     public void Wake()
@@ -22,19 +23,27 @@ public sealed class SearchIndexHost(IServiceScopeFactory scopes, IOptions<Commun
         }
     }
 
-    /// <summary>Runs passes until nothing is stale.</summary>
+    /// <summary>Runs passes until nothing is stale; one caller at a time on this node.</summary>
     public async Task<int> CatchUpAllAsync(CancellationToken ct)
     {
-        var total = 0;
-        while (true)
+        await _pass.WaitAsync(ct);
+        try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var count = await scope.ServiceProvider.GetRequiredService<ChannelSearchIndexer>().CatchUpAsync(ct);
-            total += count;
-            if (count < ChannelSearchIndexer.BatchSize)
+            var total = 0;
+            while (true)
             {
-                return total;
+                await using var scope = scopes.CreateAsyncScope();
+                var count = await scope.ServiceProvider.GetRequiredService<ChannelSearchIndexer>().CatchUpAsync(ct);
+                total += count;
+                if (count < ChannelSearchIndexer.BatchSize)
+                {
+                    return total;
+                }
             }
+        }
+        finally
+        {
+            _pass.Release();
         }
     }
 
