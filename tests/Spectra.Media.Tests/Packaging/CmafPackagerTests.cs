@@ -312,6 +312,37 @@ public sealed class CmafPackagerTests
     }
 
     [Fact]
+    public async Task RunAsync_FragmentsNotStartingOnKeyframes_OneLongSegmentAndWarning()
+    {
+        var directory = Directory.CreateTempSubdirectory("spectra-cmaf-");
+        try
+        {
+            // +cmaf alone cuts fragments every 250 ms regardless of keyframes (GOP 1 s).
+            var path = Path.Combine(directory.FullName, "cmaf.mp4");
+            var (exit, _, stderr) = await ExternalProcess.RunAsync(
+                "ffmpeg",
+                ["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=160x90:rate=30", "-t", "4", "-c:v", "libx264", "-g", "30",
+                 "-f", "mp4", "-movflags", "+cmaf", "-frag_duration", "250000", path],
+                TimeSpan.FromSeconds(30));
+            Assert.True(exit == 0, stderr);
+            var (packager, window, logs) = Packagers.Create();
+
+            await using (var stream = File.OpenRead(path))
+            {
+                await packager.RunAsync(stream, CancellationToken.None);
+            }
+
+            var segment = Assert.Single(window.Snapshot.Segments);
+            Assert.Equal(4.0, segment.Duration.TotalSeconds, 0.001);
+            Assert.True(logs.Contains(2108));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_Cancelled_DropsOpenSegment()
     {
         var file = TestFiles.Read(TestFiles.AvcAac);
