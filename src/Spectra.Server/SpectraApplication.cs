@@ -2,6 +2,7 @@ using System.Net;
 using Spectra.Server.Accounts;
 using Spectra.Server.Api;
 using Spectra.Server.Channels;
+using Spectra.Server.Community;
 using Spectra.Server.Events;
 using Spectra.Server.Health;
 using Spectra.Server.Infrastructure;
@@ -22,6 +23,7 @@ public static class SpectraApplication
         builder.AddSpectraApi();
         builder.AddSpectraHealth();
         builder.AddSpectraPages();
+        builder.AddSpectraCommunity();
         return builder;
     }
 
@@ -40,6 +42,7 @@ public static class SpectraApplication
         app.MapSpectraApi();
         app.MapAvatars();
         app.MapSpectraPages();
+        app.MapSpectraCommunity();
         return app;
     }
 

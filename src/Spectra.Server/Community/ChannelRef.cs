@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
-using Spectra.Data.Entities;
+using Spectra.Data.Entities.Accounts;
+using Spectra.Data.Entities.Channels;
 
 namespace Spectra.Server.Community;
 

@@ -23,6 +23,13 @@ public static class CommunityServiceCollectionExtensions
     /// only if nothing registered them before (TryAdd), so the live-video and chat areas can provide
     /// their own.
     /// </summary>
+    public static IHostApplicationBuilder AddSpectraCommunity(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddCommunity();
+        return builder;
+    }
+
     public static IServiceCollection AddCommunity(this IServiceCollection services)
     {
         services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

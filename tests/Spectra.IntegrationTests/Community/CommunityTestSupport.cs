@@ -4,7 +4,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spectra.Data;
-using Spectra.Data.Entities;
+using Spectra.Data.Entities.Accounts;
+using Spectra.Data.Entities.Channels;
 using Spectra.Server.Community.Internal;
 using Spectra.Server.Community.Search;
 using Spectra.Server.Events;
@@ -15,7 +16,7 @@ namespace Spectra.IntegrationTests.Community;
 /// <summary>Arranging channels, live state and sockets for community tests (each test owns its data).</summary>
 internal static class CommunityTestSupport
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
 
     public static TheoryData<DatabaseKind> Databases => new() { DatabaseKind.Sqlite, DatabaseKind.Postgres };
 
@@ -103,7 +104,7 @@ internal static class CommunityTestSupport
         try
         {
             await host.Services.GetRequiredService<IEventBus>().PublishAsync(evt);
-            await handled.Task.WaitAsync(Timeout);
+            await handled.Task.WaitAsync(WaitLimit);
         }
         finally
         {
@@ -113,7 +114,7 @@ internal static class CommunityTestSupport
 
     public static async Task<JsonElement> ReceiveJsonAsync(WebSocket socket)
     {
-        using var cts = new CancellationTokenSource(Timeout);
+        using var cts = new CancellationTokenSource(WaitLimit);
         var buffer = new byte[16 * 1024];
         using var message = new MemoryStream();
         WebSocketReceiveResult result;

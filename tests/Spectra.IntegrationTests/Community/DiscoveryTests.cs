@@ -38,19 +38,19 @@ public sealed class DiscoveryTests
         await viewer.PostAsync($"/api/v1/channels/{busy}/watch", null);
         await calmClient.PostAsync($"/api/v1/channels/{calm}/watch", null);
 
-        var live = (await viewer.GetFromJsonAsync<JsonElement>("/api/v1/live")).EnumerateArray().ToList();
+        var live = (await viewer.GetFromJsonAsync<JsonElement>("/api/v1/discover/live")).EnumerateArray().ToList();
         Assert.Equal([busy, calm], live.Select(l => l.GetProperty("name").GetString()));
         Assert.Equal(3, live[0].GetProperty("viewers").GetInt32());
 
-        var categories = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/categories");
+        var categories = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/discover/categories");
         var puzzles = categories.EnumerateArray().Single(c => c.GetProperty("name").GetString() == category);
         Assert.Equal(2, puzzles.GetProperty("liveChannels").GetInt32());
         Assert.Equal(3, puzzles.GetProperty("channels").GetInt32());
 
-        var tagged = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/live?tag=cozy");
+        var tagged = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/discover/live?tag=cozy");
         Assert.Equal([busy], tagged.EnumerateArray().Select(l => l.GetProperty("name").GetString()));
 
-        var directory = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/directory?tag=cozy");
+        var directory = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/discover/directory?tag=cozy");
         Assert.Equal([busy, offline], directory.GetProperty("channels").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
 
         var followedLive = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/me/following/live");
@@ -60,10 +60,10 @@ public sealed class DiscoveryTests
         Assert.Contains("Live now", home, StringComparison.Ordinal);
         Assert.Contains("Followed channels live", home, StringComparison.Ordinal);
         var slug = puzzles.GetProperty("slug").GetString();
-        var categoryPage = await viewer.GetStringAsync($"/categories/{slug}");
+        var categoryPage = await viewer.GetStringAsync($"/category/{slug}");
         Assert.Contains($"href=\"/{offline}\"", categoryPage, StringComparison.Ordinal);
 
         await GoOfflineAsync(host, busy);
-        Assert.Equal([calm], (await viewer.GetFromJsonAsync<JsonElement>("/api/v1/live")).EnumerateArray().Select(l => l.GetProperty("name").GetString()));
+        Assert.Equal([calm], (await viewer.GetFromJsonAsync<JsonElement>("/api/v1/discover/live")).EnumerateArray().Select(l => l.GetProperty("name").GetString()));
     }
 }

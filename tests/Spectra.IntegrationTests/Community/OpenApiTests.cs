@@ -15,7 +15,7 @@ public sealed class OpenApiTests
         foreach (var path in new[]
         {
             "/api/v1/channels/{name}/follow", "/api/v1/users/{name}/block", "/api/v1/search", "/api/v1/recommendations",
-            "/api/v1/live", "/api/v1/categories", "/api/v1/directory", "/api/v1/me/notifications", "/api/v1/me/webhooks",
+            "/api/v1/discover/live", "/api/v1/discover/categories", "/api/v1/discover/directory", "/api/v1/me/notifications", "/api/v1/me/webhooks",
             "/api/v1/me/schedule", "/api/v1/channels/{name}/schedule.ics", "/api/v1/me/posts", "/api/v1/me/feed",
             "/api/v1/me/history", "/api/v1/me/analytics",
         })

@@ -8,7 +8,7 @@ namespace Spectra.IntegrationTests.Community;
 
 public sealed class SearchTests
 {
-    private static async Task<List<string>> SearchAsync(HttpClient client, string q)
+    private static async Task<List<string>> SearchAsync(TestClient client, string q)
     {
         var results = await client.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={Uri.EscapeDataString(q)}");
         return results.EnumerateArray().Select(r => r.GetProperty("name").GetString()!).ToList();

@@ -38,7 +38,7 @@ public sealed class WebhooksTests
 
         await bobClient.PutAsync($"/api/v1/channels/{alice}/follow", null);
 
-        var delivered = await receiver.Succeeded.Task.WaitAsync(Timeout);
+        var delivered = await receiver.Succeeded.Task.WaitAsync(WaitLimit);
         Assert.Equal(3, receiver.Attempts.Count);
         Assert.All(receiver.Attempts, a => Assert.True(WebhookSigner.Verify(secret, a.Timestamp, a.Body, a.Signature)));
         Assert.Single(receiver.Attempts.Select(a => a.DeliveryId).Distinct());
@@ -63,7 +63,7 @@ public sealed class WebhooksTests
 
         await GoLiveAsync(host, alice);
 
-        var delivered = await receiver.Succeeded.Task.WaitAsync(Timeout);
+        var delivered = await receiver.Succeeded.Task.WaitAsync(WaitLimit);
         Assert.Equal("stream.online", delivered.Event);
     }
 
@@ -117,12 +117,12 @@ public sealed class WebhooksTests
         Assert.Contains("stream.exploded", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task<JsonElement> WaitForStateAsync(HttpClient client, string state)
+    private static async Task<JsonElement> WaitForStateAsync(TestClient client, string state)
     {
-        using var cts = new CancellationTokenSource(Timeout);
+        using var cts = new CancellationTokenSource(WaitLimit);
         while (true)
         {
-            var deliveries = await client.GetFromJsonAsync<JsonElement>("/api/v1/me/webhooks/deliveries", cts.Token);
+            var deliveries = await client.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/webhooks/deliveries", cts.Token);
             if (deliveries.GetArrayLength() > 0 && deliveries[0].GetProperty("state").GetString() == state)
             {
                 return deliveries[0];

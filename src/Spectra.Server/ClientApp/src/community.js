@@ -6,9 +6,10 @@ const HEARTBEAT_MS = 30_000;
 const RECONNECT_MAX_MS = 30_000;
 
 function setupSuggestions() {
-  for (const input of document.querySelectorAll('input[data-suggest]')) {
-    const list = input.list;
-    if (!list) continue;
+  const list = document.getElementById('community-suggestions');
+  if (!list) return;
+  for (const input of document.querySelectorAll('form[role="search"] input[name="q"]')) {
+    input.setAttribute('list', list.id);
     let timer = 0;
     let controller = null;
     input.addEventListener('input', () => {
@@ -19,7 +20,7 @@ function setupSuggestions() {
         controller?.abort();
         controller = new AbortController();
         try {
-          const response = await fetch(`${input.dataset.suggest}?q=${encodeURIComponent(q)}`, { signal: controller.signal });
+          const response = await fetch(`${list.dataset.suggest}?q=${encodeURIComponent(q)}`, { signal: controller.signal });
           if (!response.ok) return;
           const results = await response.json();
           list.replaceChildren(...results.map((r) => {
@@ -84,9 +85,11 @@ function setupHeartbeat() {
   const section = document.querySelector('[data-watch-channel]');
   if (!section) return;
   const url = `/api/v1/channels/${encodeURIComponent(section.dataset.watchChannel)}/watch`;
+  // Cookie-authenticated API writes carry the antiforgery token from the layout's meta tag.
+  const token = document.querySelector('meta[name="csrf-token"]')?.content ?? '';
   const beat = () => {
     if (document.visibilityState !== 'visible') return;
-    fetch(url, { method: 'POST', credentials: 'same-origin' }).catch(() => {});
+    fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'X-CSRF-TOKEN': token } }).catch(() => {});
   };
   beat();
   setInterval(beat, HEARTBEAT_MS);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spectra.Data;
 using Spectra.Server.Community.Analytics;
+using Spectra.Server.Api;
 
 namespace Spectra.Server.Community.Api;
 
@@ -10,7 +11,7 @@ public static class AnalyticsApi
 {
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/me/analytics").WithTags("Analytics").RequireAuthorization("api");
+        var api = app.MapGroup("/api/v1/me/analytics").AddEndpointFilter<CookieAntiforgeryFilter>().WithTags("Analytics").RequireAuthorization("api");
         api.MapGet("/", PeriodAsync).WithSummary("Totals and daily series over the last 7 or 30 days.");
         api.MapGet("/broadcasts", BroadcastsAsync).WithSummary("Figures per broadcast, newest first.");
         api.MapGet("/broadcasts/{id:guid}", BroadcastAsync).WithSummary("Figures of one broadcast with its viewers chart.");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Spectra.Server.Community.Discovery;
 using Spectra.Server.Community.Recommendations;
 using Spectra.Server.Community.Search;
+using Spectra.Server.Api;
 
 namespace Spectra.Server.Community.Api;
 
@@ -11,13 +12,13 @@ public static class DiscoveryApi
 {
     public static IEndpointRouteBuilder MapDiscoveryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Discovery");
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<CookieAntiforgeryFilter>().WithTags("Discovery");
         api.MapGet("/search", SearchAsync).WithSummary("Search channels by name, title, category and tags (typo tolerant).");
         api.MapGet("/search/suggest", SuggestAsync).WithSummary("Up to 8 suggestions for a partial query.");
-        api.MapGet("/live", LiveAsync).WithSummary("Live channels by viewers; optional category slug and tag filters.");
-        api.MapGet("/categories", CategoriesAsync).WithSummary("Categories with live channel counts.");
-        api.MapGet("/directory", DirectoryAsync).WithSummary("All channels, live first, filterable by category and tag.");
-        api.MapGet("/tags", TagsAsync).WithSummary("Most used tags.");
+        api.MapGet("/discover/live", LiveAsync).WithSummary("Live channels by viewers; optional category slug and tag filters.");
+        api.MapGet("/discover/categories", CategoriesAsync).WithSummary("Categories with live channel counts.");
+        api.MapGet("/discover/directory", DirectoryAsync).WithSummary("All channels, live first, filterable by category and tag.");
+        api.MapGet("/discover/tags", TagsAsync).WithSummary("Most used tags.");
         api.MapGet("/recommendations", RecommendationsAsync).WithSummary("Recommended channels with explanations (cold start when signed out).");
         api.MapGet("/me/following/live", FollowedLiveAsync).RequireAuthorization("api").WithSummary("Followed channels that are live.");
         return app;

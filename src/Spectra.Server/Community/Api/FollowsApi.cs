@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spectra.Data;
 using Spectra.Server.Community.Follows;
+using Spectra.Server.Api;
 
 namespace Spectra.Server.Community.Api;
 
@@ -10,7 +11,7 @@ public static class FollowsApi
 {
     public static IEndpointRouteBuilder MapFollowsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Follows");
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<CookieAntiforgeryFilter>().WithTags("Follows");
         api.MapPut("/channels/{name}/follow", FollowAsync).RequireAuthorization("api").WithSummary("Follow a channel.");
         api.MapDelete("/channels/{name}/follow", UnfollowAsync).RequireAuthorization("api").WithSummary("Unfollow a channel.");
         api.MapGet("/channels/{name}/followers", FollowersAsync).WithSummary("Followers of a channel, newest first.");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spectra.Server.Community.History;
+using Spectra.Server.Api;
 
 namespace Spectra.Server.Community.Api;
 
@@ -13,8 +14,8 @@ public static class HistoryApi
 
     public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("History");
-        api.MapPost("/channels/{name}/watch", HeartbeatAsync).WithSummary("Player heartbeat (every 30 s while watching).").DisableAntiforgery();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<CookieAntiforgeryFilter>().WithTags("History");
+        api.MapPost("/channels/{name}/watch", HeartbeatAsync).WithSummary("Player heartbeat (every 30 s while watching).");
         api.MapGet("/me/history", RecentAsync).RequireAuthorization("api").WithSummary("Recently watched channels.");
         api.MapDelete("/me/history", ClearAsync).RequireAuthorization("api").WithSummary("Delete the whole watch history.");
         api.MapDelete("/me/history/{name}", DeleteAsync).RequireAuthorization("api").WithSummary("Delete one channel from the watch history.");

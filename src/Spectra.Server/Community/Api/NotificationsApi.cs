@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spectra.Server.Community.Notifications;
 using Spectra.Server.Community.Webhooks;
+using Spectra.Server.Api;
 
 namespace Spectra.Server.Community.Api;
 
@@ -13,7 +14,7 @@ public static class NotificationsApi
 
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Notifications").RequireAuthorization("api");
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<CookieAntiforgeryFilter>().WithTags("Notifications").RequireAuthorization("api");
         api.MapGet("/me/notifications", ListAsync).WithSummary("Latest notifications and the unread count.");
         api.MapGet("/me/notifications/unread-count", UnreadAsync).WithSummary("Unread notifications.");
         api.MapPost("/me/notifications/read", MarkReadAsync).WithSummary("Mark notifications read (all when no ids are given).");

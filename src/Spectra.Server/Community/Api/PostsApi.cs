@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spectra.Data;
 using Spectra.Server.Community.Posts;
+using Spectra.Server.Api;
 
 namespace Spectra.Server.Community.Api;
 
@@ -10,7 +11,7 @@ public static class PostsApi
 {
     public static IEndpointRouteBuilder MapPostsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Posts");
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<CookieAntiforgeryFilter>().WithTags("Posts");
         api.MapGet("/channels/{name}/posts", ChannelAsync).WithSummary("Posts of a channel, newest first.");
         api.MapGet("/me/feed", FeedAsync).RequireAuthorization("api").WithSummary("Posts of followed channels, newest first.");
         api.MapPost("/me/posts", CreateAsync).RequireAuthorization("api").WithSummary($"Publish a post (Markdown subset, at most 2000 characters).");

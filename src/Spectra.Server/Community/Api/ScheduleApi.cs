@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spectra.Data;
 using Spectra.Server.Community.Schedule;
+using Spectra.Server.Api;
 
 namespace Spectra.Server.Community.Api;
 
@@ -10,7 +11,7 @@ public static class ScheduleApi
 {
     public static IEndpointRouteBuilder MapScheduleApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Schedule");
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<CookieAntiforgeryFilter>().WithTags("Schedule");
         api.MapGet("/channels/{name}/schedule", ChannelAsync).WithSummary("Upcoming shows of a channel.");
         api.MapGet("/channels/{name}/schedule.ics", ChannelCalendarAsync).WithSummary("Upcoming shows of a channel as iCalendar (RFC 5545).");
         api.MapGet("/schedule", UpcomingAsync).WithSummary("Upcoming shows site-wide.");

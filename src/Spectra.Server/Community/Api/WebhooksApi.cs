@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spectra.Server.Community.Webhooks;
+using Spectra.Server.Api;
 
 namespace Spectra.Server.Community.Api;
 
@@ -9,7 +10,7 @@ public static class WebhooksApi
 {
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/me/webhooks").WithTags("Webhooks").RequireAuthorization("api");
+        var api = app.MapGroup("/api/v1/me/webhooks").AddEndpointFilter<CookieAntiforgeryFilter>().WithTags("Webhooks").RequireAuthorization("api");
         api.MapGet("/", ListAsync).WithSummary("Webhooks of the caller's channel.");
         api.MapPost("/", CreateAsync).WithSummary("Register a webhook; the signing secret is returned only here.");
         api.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Delete a webhook and its delivery log.");

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Spectra.Data;
-using Spectra.Data.Entities;
+using Spectra.Data.Entities.Accounts;
+using Spectra.Data.Entities.Channels;
 using Spectra.Data.Entities.Community;
 
 namespace Spectra.Server.Community.History;

@@ -17,7 +17,7 @@ public sealed class CommunityHomeViewComponent(DiscoveryService discovery, Recom
             followedLive,
             await discovery.LiveNowAsync(null, null, 12, ct),
             await recommendations.RecommendAsync(userId, 8, ct),
-            (await discovery.CategoriesAsync(ct)).Take(12).ToList());
+            (await discovery.CategoriesAsync(ct)).Where(c => c.LiveChannels > 0).Take(12).ToList());
         return View(model);
     }
 }

@@ -65,7 +65,7 @@ public sealed class WebhookService(
     public async Task<IReadOnlyList<WebhookInfo>> ListAsync(Guid ownerId, CancellationToken ct)
     {
         var list = await (from w in db.Set<WebhookSubscription>().AsNoTracking()
-                          join c in db.Set<Spectra.Data.Entities.Channel>() on w.ChannelId equals c.Id
+                          join c in db.Set<Spectra.Data.Entities.Channels.Channel>() on w.ChannelId equals c.Id
                           where c.OwnerId == ownerId
                           orderby w.CreatedAt
                           select w).ToListAsync(ct);
@@ -74,7 +74,7 @@ public sealed class WebhookService(
 
     public async Task<CommunityResult> DeleteAsync(Guid ownerId, Guid id, CancellationToken ct)
     {
-        var owned = db.Set<WebhookSubscription>().Where(w => w.Id == id && db.Set<Spectra.Data.Entities.Channel>().Any(c => c.Id == w.ChannelId && c.OwnerId == ownerId));
+        var owned = db.Set<WebhookSubscription>().Where(w => w.Id == id && db.Set<Spectra.Data.Entities.Channels.Channel>().Any(c => c.Id == w.ChannelId && c.OwnerId == ownerId));
         if (!await owned.AnyAsync(ct))
         {
             return Refuse(ownerId, CommunityError.NotFound, "No such webhook.");
@@ -92,7 +92,7 @@ public sealed class WebhookService(
     {
         var query = from d in db.Set<WebhookDelivery>().AsNoTracking()
                     join w in db.Set<WebhookSubscription>() on d.SubscriptionId equals w.Id
-                    join c in db.Set<Spectra.Data.Entities.Channel>() on w.ChannelId equals c.Id
+                    join c in db.Set<Spectra.Data.Entities.Channels.Channel>() on w.ChannelId equals c.Id
                     where c.OwnerId == ownerId
                     select d;
         if (webhookId is Guid id)
