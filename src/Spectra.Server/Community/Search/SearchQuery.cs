@@ -27,6 +27,12 @@ public sealed class SearchQuery
 
     public bool IsEmpty => Tokens.Count == 0;
 
+    /// <summary>
+    /// The name-prefix key for this query. Prefixes are indexed up to <see cref="SearchKeys.MaxPrefixLength"/>
+    /// characters, so a longer query looks up its first 12 and the ranker confirms against the name.
+    /// </summary>
+    public string NamePrefixKey => SearchKeys.NamePrefixKind + (Compact.Length > SearchKeys.MaxPrefixLength ? Compact[..SearchKeys.MaxPrefixLength] : Compact);
+
     public static SearchQuery Parse(string? text) => new(SearchText.CompactName(text ?? string.Empty), SearchText.Tokens(text));
 
     /// <summary>Every key worth looking up, name keys included.</summary>
@@ -36,9 +42,9 @@ public sealed class SearchQuery
         if (Compact.Length > 0)
         {
             keys.Add(SearchKeys.NameKind + Compact);
-            if (Compact.Length >= SearchKeys.MinPrefixLength && Compact.Length <= SearchKeys.MaxPrefixLength)
+            if (Compact.Length >= SearchKeys.MinPrefixLength)
             {
-                keys.Add(SearchKeys.NamePrefixKind + Compact);
+                keys.Add(NamePrefixKey);
             }
         }
 

@@ -67,7 +67,7 @@ public static class SearchRanker
         // The tier comes from the name when known, else from the name keys the index matched.
         var compactName = SearchText.CompactName(candidate.Name);
         var exactKey = SearchKeys.NameKind + query.Compact;
-        var prefixKey = SearchKeys.NamePrefixKind + query.Compact;
+        var prefixKey = query.NamePrefixKey;
         var exact = compactName.Length > 0 ? compactName == query.Compact : HasKey(candidate, exactKey);
         var prefix = query.Compact.Length >= SearchKeys.MinPrefixLength
             && (compactName.Length > 0 ? compactName.StartsWith(query.Compact, StringComparison.Ordinal) : HasKey(candidate, prefixKey));

@@ -114,6 +114,26 @@ public sealed class SearchRankerTests
     }
 
     [Fact]
+    public void Rank_LongNamePrefix_FoundThroughTruncatedPrefixKey()
+    {
+        var result = Rank(
+            "averyveryverylongname",
+            Candidate("averyveryverylongnamefan", "other"),
+            Candidate("bob", "averyveryverylongname fan club"));
+
+        Assert.Equal(["averyveryverylongnamefan", "bob"], result);
+    }
+
+    [Fact]
+    public void Rank_KeysOnly_TierFromNameKeys()
+    {
+        var query = SearchQuery.Parse("alice");
+        var keysOnly = new SearchCandidate(Guid.NewGuid(), string.Empty, string.Empty, null, [new SearchKey("n:alice", SearchField.Name)], false, 0);
+
+        Assert.Equal(SearchTier.ExactName, SearchRanker.Score(query, keysOnly)!.Tier);
+    }
+
+    [Fact]
     public void Rank_NoMatch_IsDropped()
     {
         Assert.Empty(Rank("zzz", Candidate("alice", "chess")));
