@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spectra.Data;
-using Spectra.IntegrationTests.Live.Support;
+using Spectra.Testing.Live;
 using Spectra.Media.Hls;
 
 namespace Spectra.IntegrationTests.Live;

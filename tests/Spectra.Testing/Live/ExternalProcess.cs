@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Xunit;
 
-namespace Spectra.IntegrationTests.Live.Support;
+namespace Spectra.Testing.Live;
 
 /// <summary>
 /// A command-line client (ffmpeg, gst-launch-1.0, ffprobe) started by a test. Only this process (and its

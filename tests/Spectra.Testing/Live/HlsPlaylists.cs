@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Xunit;
 
-namespace Spectra.IntegrationTests.Live.Support;
+namespace Spectra.Testing.Live;
 
 /// <summary>Minimal HLS playlist reading (RFC 8216) and ffprobe checks for the end-to-end tests.</summary>
 public static class HlsPlaylists

@@ -13,8 +13,9 @@ using Spectra.Server;
 using Spectra.Server.Accounts;
 using Spectra.Server.Channels;
 using Spectra.Server.Infrastructure;
+using Xunit;
 
-namespace Spectra.IntegrationTests.Live.Support;
+namespace Spectra.Testing.Live;
 
 /// <summary>
 /// A real Spectra server for live-video tests: Kestrel on 127.0.0.1 (HTTP on a free port, RTMP on another),

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Spectra.Server.Events;
 
-namespace Spectra.IntegrationTests.Live.Support;
+namespace Spectra.Testing.Live;
 
 /// <summary>Records StreamOnline/StreamOffline from the server's event bus so tests await them instead of polling.</summary>
 public sealed class LiveEventRecorder : IDisposable
