@@ -6,7 +6,8 @@ public static class FfmpegInputArguments
     /// <summary>
     /// Warnings and errors only (level-prefixed), no interactive stats, machine-readable progress
     /// blocks on stderr every second. Probing is bounded to about one second of input so the first
-    /// segment is not delayed by analysis.
+    /// segment is not delayed by analysis. (-fflags +nobuffer is not used: it discards the packets
+    /// read while probing, so outputs would start with frames whose references are missing.)
     /// </summary>
     public static void AppendTo(List<string> arguments)
     {
@@ -15,7 +16,7 @@ public static class FfmpegInputArguments
         [
             "-hide_banner", "-nostats", "-loglevel", "level+warning",
             "-progress", "pipe:2", "-stats_period", "1",
-            "-fflags", "+nobuffer", "-probesize", "1000000", "-analyzeduration", "1000000",
+            "-probesize", "1000000", "-analyzeduration", "1000000",
             "-f", "flv", "-i", "pipe:0",
         ]);
     }

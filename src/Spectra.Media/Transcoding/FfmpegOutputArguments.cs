@@ -24,10 +24,14 @@ public static class FfmpegOutputArguments
         arguments.AddRange(["-flush_packets", "1", url]);
     }
 
-    /// <summary>Motion-JPEG frames, one complete JPEG per thumbnail, concatenated on stdout (no frame duplication).</summary>
+    /// <summary>
+    /// Motion-JPEG frames, one complete JPEG per thumbnail, concatenated on stdout: no frame
+    /// duplication, and a single encoder thread because frame threading would hold each image back
+    /// until the next one (30 s later).
+    /// </summary>
     public static void AppendThumbnails(List<string> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        arguments.AddRange(["-map", $"[{FfmpegFilterGraph.ThumbnailLabel}]", "-fps_mode", "passthrough", "-c:v", "mjpeg", "-q:v", "5", "-f", "image2pipe", "pipe:1"]);
+        arguments.AddRange(["-map", $"[{FfmpegFilterGraph.ThumbnailLabel}]", "-fps_mode", "passthrough", "-c:v", "mjpeg", "-threads", "1", "-q:v", "5", "-f", "image2pipe", "-flush_packets", "1", "pipe:1"]);
     }
 }

@@ -184,16 +184,16 @@ public sealed partial class FfmpegProcess : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "ffmpeg {ProcessId} started (generation {Generation}): {Executable} {Arguments}")]
+        [LoggerMessage(EventId = 4110, EventName = "FfmpegStarted", Level = LogLevel.Information, Message = "ffmpeg {ProcessId} started (generation {Generation}): {Executable} {Arguments}")]
         public static partial void Started(ILogger logger, int processId, int generation, string executable, string arguments);
 
-        [LoggerMessage(EventId = 4111, Level = LogLevel.Debug, Message = "ffmpeg {ProcessId}: {Line}")]
+        [LoggerMessage(EventId = 4111, EventName = "FfmpegOutput", Level = LogLevel.Debug, Message = "ffmpeg {ProcessId}: {Line}")]
         public static partial void StandardError(ILogger logger, int processId, string line);
 
-        [LoggerMessage(EventId = 4112, Level = LogLevel.Information, Message = "ffmpeg {ProcessId} (generation {Generation}) exited with code {ExitCode}")]
+        [LoggerMessage(EventId = 4112, EventName = "FfmpegExited", Level = LogLevel.Information, Message = "ffmpeg {ProcessId} (generation {Generation}) exited with code {ExitCode}")]
         public static partial void Exited(ILogger logger, int processId, int generation, int exitCode);
 
-        [LoggerMessage(EventId = 4113, Level = LogLevel.Warning, Message = "ffmpeg {ProcessId} did not exit {TimeoutMs} ms after its input was closed; killing its process tree")]
+        [LoggerMessage(EventId = 4113, EventName = "FfmpegKilled", Level = LogLevel.Warning, Message = "ffmpeg {ProcessId} did not exit {TimeoutMs} ms after its input was closed; killing its process tree")]
         public static partial void KillingAfterTimeout(ILogger logger, int processId, double timeoutMs);
     }
 }

@@ -14,7 +14,7 @@ namespace Spectra.Media.Transcoding;
 public sealed partial class FfmpegSupervisor : IAsyncDisposable
 {
     private readonly LadderOptions _options;
-    private readonly IReadOnlyList<string> _arguments;
+    private readonly Func<int, IReadOnlyList<string>> _prepareGeneration;
     private readonly Func<FfmpegProcess, CancellationToken, Task> _runGeneration;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -24,16 +24,20 @@ public sealed partial class FfmpegSupervisor : IAsyncDisposable
     private FfmpegProcess? _current;
     private int _restarts;
 
+    /// <param name="prepareGeneration">
+    /// Called before each start with the generation number (1, 2, ...); returns that generation's
+    /// arguments (for instance with fresh output socket paths).
+    /// </param>
     /// <param name="runGeneration">Called right after each start; must not throw for a dying process (it is awaited at most <see cref="LadderOptions.StopTimeout"/> after the exit).</param>
     public FfmpegSupervisor(
         LadderOptions options,
-        IReadOnlyList<string> arguments,
+        Func<int, IReadOnlyList<string>> prepareGeneration,
         Func<FfmpegProcess, CancellationToken, Task> runGeneration,
         ILogger logger,
         TimeProvider time)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _arguments = arguments ?? throw new ArgumentNullException(nameof(arguments));
+        _prepareGeneration = prepareGeneration ?? throw new ArgumentNullException(nameof(prepareGeneration));
         _runGeneration = runGeneration ?? throw new ArgumentNullException(nameof(runGeneration));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -109,7 +113,7 @@ public sealed partial class FfmpegSupervisor : IAsyncDisposable
             FfmpegProcess process;
             try
             {
-                process = FfmpegProcess.Start(_options.FfmpegPath, _arguments, generation, _logger);
+                process = FfmpegProcess.Start(_options.FfmpegPath, _prepareGeneration(generation), generation, _logger);
             }
             catch (Win32Exception ex)
             {
@@ -225,13 +229,13 @@ public sealed partial class FfmpegSupervisor : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 4120, Level = LogLevel.Error, Message = "Cannot start ffmpeg '{Executable}': {Reason}")]
+        [LoggerMessage(EventId = 4120, EventName = "FfmpegStartFailed", Level = LogLevel.Error, Message = "Cannot start ffmpeg '{Executable}': {Reason}")]
         public static partial void StartFailed(ILogger logger, string executable, string reason, Exception exception);
 
-        [LoggerMessage(EventId = 4121, Level = LogLevel.Warning, Message = "ffmpeg {ProcessId} (generation {Generation}) exited unexpectedly with code {ExitCode}; restarting in {DelayMs} ms. Last output:\n{RecentLog}")]
+        [LoggerMessage(EventId = 4121, EventName = "FfmpegUnexpectedExit", Level = LogLevel.Warning, Message = "ffmpeg {ProcessId} (generation {Generation}) exited unexpectedly with code {ExitCode}; restarting in {DelayMs} ms. Last output:\n{RecentLog}")]
         public static partial void UnexpectedExit(ILogger logger, int processId, int generation, int exitCode, double delayMs, string recentLog);
 
-        [LoggerMessage(EventId = 4122, Level = LogLevel.Error, Message = "A consumer of ffmpeg {ProcessId} failed; killing the process")]
+        [LoggerMessage(EventId = 4122, EventName = "FfmpegConsumerFailed", Level = LogLevel.Error, Message = "A consumer of ffmpeg {ProcessId} failed; killing the process")]
         public static partial void GenerationConsumerFailed(ILogger logger, int processId, Exception exception);
     }
 }

@@ -24,7 +24,7 @@ public class FfmpegSupervisorTests
     {
         var started = new BlockingCollection<FfmpegProcess>();
         var failed = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var supervisor = new FfmpegSupervisor(FastRestarts(), StdinArguments, (_, _) => Task.CompletedTask, NullLogger.Instance, TimeProvider.System);
+        await using var supervisor = new FfmpegSupervisor(FastRestarts(), _ => StdinArguments, (_, _) => Task.CompletedTask, NullLogger.Instance, TimeProvider.System);
         supervisor.GenerationStarted += started.Add;
         supervisor.GenerationFailed += (_, code) => failed.TrySetResult(code);
 
@@ -46,7 +46,7 @@ public class FfmpegSupervisorTests
     public async Task Supervise_GenerationConsumers_ReceiveEachProcessAndCancellationOnStop()
     {
         var consumerSawCancellation = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var supervisor = new FfmpegSupervisor(FastRestarts(), StdinArguments,
+        await using var supervisor = new FfmpegSupervisor(FastRestarts(), _ => StdinArguments,
             async (process, token) =>
             {
                 try
@@ -77,7 +77,7 @@ public class FfmpegSupervisorTests
     {
         var options = FastRestarts();
         options.FfmpegPath = "/nonexistent/ffmpeg";
-        await using var supervisor = new FfmpegSupervisor(options, StdinArguments, (_, _) => Task.CompletedTask, NullLogger.Instance, TimeProvider.System);
+        await using var supervisor = new FfmpegSupervisor(options, _ => StdinArguments, (_, _) => Task.CompletedTask, NullLogger.Instance, TimeProvider.System);
 
         supervisor.Start();
         await Task.Delay(300);
