@@ -249,6 +249,7 @@ public sealed partial class LiveSessionManager : IHostedService
             state.OnlineAt = at;
             var health = state.Media?.CurrentHealth ?? state.LastHealth;
             var encoder = state.Encoder;
+            state.FactsRecorded = HasFacts(health);
             Enqueue(state, async () =>
             {
                 await _store.StartAsync(state.SessionId, state.ChannelId, at, health, encoder, CancellationToken.None).ConfigureAwait(false);
@@ -263,8 +264,15 @@ public sealed partial class LiveSessionManager : IHostedService
         lock (_lock)
         {
             state.LastHealth = health;
+            if (state.Online && !state.FactsRecorded && state.Ending is null && HasFacts(health))
+            {
+                state.FactsRecorded = true;
+                Enqueue(state, () => _store.UpdateFactsAsync(state.SessionId, health, CancellationToken.None));
+            }
         }
     }
+
+    private static bool HasFacts(StreamHealth? health) => health is not null && (health.VideoCodec is not null || health.AudioCodec is not null) && (health.Width is not null || health.VideoCodec is null);
 
     /// <summary>Goes offline once (caller holds the lock): stop media, end the session, publish StreamOffline, forget the channel.</summary>
     private Task BeginEnd(LiveChannelState state, string reason)

@@ -188,8 +188,14 @@ public sealed class LiveVideoEndToEndTests
         var masterUri = new Uri(host.BaseAddress, "/hls/erin/master.m3u8");
         var variants = HlsPlaylists.ParseMaster(await client.GetStringAsync(masterUri));
         Assert.Contains(variants, v => v.Attributes["RESOLUTION"] == "640x360");
+
+        await gst.KillAsync();
+        await events.WaitForOfflineAsync(erin.ChannelId, TimeSpan.FromSeconds(20));
         var session = await FindSessionAsync(host, online.StreamSessionId!.Value);
         Assert.Equal(640, session.Width);
+        Assert.Equal(360, session.Height);
+        Assert.StartsWith("avc1", session.VideoCodec, StringComparison.Ordinal);
+        Assert.Equal("mp4a.40.2", session.AudioCodec);
         Assert.Empty(host.Errors);
     }
 

@@ -37,6 +37,9 @@ internal sealed class LiveChannelState(LiveSessionManager manager, Guid channelI
 
     public StreamHealth? LastHealth { get; set; }
 
+    /// <summary>True once the session row holds the ingest codecs and picture size.</summary>
+    public bool FactsRecorded { get; set; }
+
     /// <summary>Tail of the chain of database writes and events of this channel (they must not reorder).</summary>
     public Task Serial { get; set; } = Task.CompletedTask;
 

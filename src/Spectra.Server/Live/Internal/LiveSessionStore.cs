@@ -39,6 +39,21 @@ internal sealed class LiveSessionStore(IServiceScopeFactory scopes)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Records ingest facts learnt after the session started (the first health sample may follow the first segment).</summary>
+    public async Task UpdateFactsAsync(Guid sessionId, StreamHealth health, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpectraDbContext>();
+        var session = await db.StreamSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        if (session is null)
+        {
+            return;
+        }
+
+        ApplyHealth(session, health);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Ends sessions left open by a previous run of this server (a crash or kill): nothing can be live
     /// before this process accepted a publisher. Returns how many were closed.
