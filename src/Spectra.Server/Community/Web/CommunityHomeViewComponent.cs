@@ -4,7 +4,10 @@ using Spectra.Server.Community.Recommendations;
 
 namespace Spectra.Server.Community.Web;
 
-/// <summary>Home page sections: followed and live, live now, recommended for you, categories.</summary>
+/// <summary>
+/// Home page sections: followed channels that are live, recommended for you, categories with live
+/// counts. ("Live now" itself is the live area's section on the home page.)
+/// </summary>
 public sealed class CommunityHomeViewComponent(DiscoveryService discovery, RecommendationService recommendations) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
@@ -15,7 +18,6 @@ public sealed class CommunityHomeViewComponent(DiscoveryService discovery, Recom
         var model = new CommunityHomeModel(
             userId is not null,
             followedLive,
-            await discovery.LiveNowAsync(null, null, 12, ct),
             await recommendations.RecommendAsync(userId, 8, ct),
             (await discovery.CategoriesAsync(ct)).Where(c => c.LiveChannels > 0).Take(12).ToList());
         return View(model);
@@ -25,6 +27,5 @@ public sealed class CommunityHomeViewComponent(DiscoveryService discovery, Recom
 public sealed record CommunityHomeModel(
     bool SignedIn,
     IReadOnlyList<ChannelCard> FollowedLive,
-    IReadOnlyList<ChannelCard> LiveNow,
     IReadOnlyList<RecommendedChannel> Recommended,
     IReadOnlyList<CategoryCard> Categories);
