@@ -128,4 +128,43 @@ public class LiveStreamTranscodingTests
         ProcessAssert.IsGone(secondPid);
         Assert.Empty(fixture.ErrorMessages);
     }
+
+    [Fact]
+    public async Task HealthSampled_FfmpegHungBySigstop_WatchdogKillsAndRestartsIt()
+    {
+        var publisher = await SyntheticPublisher.Hd720Async();
+        var options = new LiveStreamOptions { HealthInterval = TimeSpan.FromSeconds(1), TranscoderStallTimeout = TimeSpan.FromSeconds(3) };
+        await using var fixture = new LiveStreamFixture("stalled", options: options);
+        var stream = fixture.Stream;
+        var firstSegment = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var restarted = new TaskCompletionSource<IngestHealth>(TaskCreationOptions.RunContinuationsAsynchronously);
+        stream.FirstSegmentReady += _ => firstSegment.TrySetResult();
+        stream.HealthSampled += (_, h) =>
+        {
+            if (h.TranscoderRestarts > 0 && stream.TranscoderProcessId is not null)
+            {
+                restarted.TrySetResult(h);
+            }
+        };
+        using var feeding = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var feed = publisher.FeedAsync(stream, loops: 4, feeding.Token);
+        await firstSegment.Task.WaitAsync(Bound);
+        int hungPid = stream.TranscoderProcessId!.Value;
+        using (var stop = Process.Start("kill", ["-STOP", hungPid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await stop.WaitForExitAsync();
+            Assert.Equal(0, stop.ExitCode);
+        }
+
+        await restarted.Task.WaitAsync(Bound);
+
+        Assert.NotEqual(hungPid, stream.TranscoderProcessId);
+        Assert.Contains(fixture.Logs.Entries, e => e.EventId.Id == 4212);
+        ProcessAssert.IsGone(hungPid);
+        await feeding.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => feed);
+        await stream.StopAsync().WaitAsync(Bound);
+        Assert.Empty(fixture.ErrorMessages);
+    }
 }
