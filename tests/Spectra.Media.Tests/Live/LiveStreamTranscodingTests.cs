@@ -167,4 +167,47 @@ public class LiveStreamTranscodingTests
         await stream.StopAsync().WaitAsync(Bound);
         Assert.Empty(fixture.ErrorMessages);
     }
+
+    [Fact]
+    public async Task OnMediaTag_AudioOnlyPublisher_ServesOneAudioRenditionWithAudioOnlyWarning()
+    {
+        var publisher = await SyntheticPublisher.AudioOnlyAsync();
+        var options = new LiveStreamOptions { HealthInterval = TimeSpan.FromSeconds(1), ProbeDuration = TimeSpan.FromSeconds(1) };
+        await using var fixture = new LiveStreamFixture("audioonly", options: options);
+        var stream = fixture.Stream;
+        var firstSegment = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var warned = new TaskCompletionSource<IngestHealth>(TaskCreationOptions.RunContinuationsAsynchronously);
+        stream.FirstSegmentReady += _ => firstSegment.TrySetResult();
+        stream.HealthSampled += (_, h) =>
+        {
+            if (h.Warnings.HasFlag(IngestWarnings.AudioOnly))
+            {
+                warned.TrySetResult(h);
+            }
+        };
+        using var feeding = new CancellationTokenSource(Bound);
+
+        var feed = publisher.FeedAsync(stream, loops: 2, feeding.Token);
+        await firstSegment.Task.WaitAsync(Bound);
+        int pid = stream.TranscoderProcessId!.Value;
+
+        var hls = stream.HlsStream!;
+        var audio = Assert.Single(hls.Renditions);
+        Assert.Equal(("audio", 0, 0), (audio.Name, audio.Info.Width, audio.Info.Height));
+        var segment = audio.Window.Snapshot.Segments[0];
+        string only = Assert.Single(await Ffprobe.StreamsAsync(segment.Init.Data, segment.Data));
+        Assert.StartsWith("aac,", only, StringComparison.Ordinal);
+        string master = HlsPlaylistWriter.WriteMasterPlaylist(hls);
+        Assert.Contains("CODECS=\"mp4a.40.2\"", master, StringComparison.Ordinal);
+        Assert.DoesNotContain("RESOLUTION", master, StringComparison.Ordinal);
+        var health = await warned.Task.WaitAsync(Bound);
+        Assert.Equal("mp4a.40.2", health.AudioCodec);
+        Assert.Null(health.VideoCodec);
+
+        await feed;
+        await stream.StopAsync().WaitAsync(Bound);
+        ProcessAssert.IsGone(pid);
+        Assert.False(fixture.Registry.TryGet("audioonly", out _));
+        Assert.Empty(fixture.ErrorMessages);
+    }
 }
