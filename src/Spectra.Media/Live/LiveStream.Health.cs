@@ -159,10 +159,11 @@ public sealed partial class LiveStream
             return false;
         }
 
-        TimeSpan silent = latest is not null && latest.Generation == current.Generation
-            ? _time.GetElapsedTime(latest.Timestamp)
-            : now - current.StartedAt;
-        if (silent < _options.TranscoderStallTimeout)
+        // Before its first progress block a process is probing and opening outputs, which on a busy
+        // machine takes a while: it gets three times the timeout.
+        bool reported = latest is not null && latest.Generation == current.Generation;
+        TimeSpan silent = reported ? _time.GetElapsedTime(latest!.Timestamp) : now - current.StartedAt;
+        if (silent < (reported ? _options.TranscoderStallTimeout : _options.TranscoderStallTimeout * 3))
         {
             return false;
         }

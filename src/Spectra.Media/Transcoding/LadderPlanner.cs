@@ -8,7 +8,7 @@ namespace Spectra.Media.Transcoding;
 /// <item>"source" passthrough when the video is H.264 and the audio AAC or absent (and passthrough is enabled);</item>
 /// <item>every configured rung below the source height (at or below when there is no passthrough), never upscaling;</item>
 /// <item>when that leaves nothing, one rung at the source height with the lowest rung's bitrates;</item>
-/// <item>for audio-only sources one "audio" rendition (AAC copied, MP3 re-encoded to AAC);</item>
+/// <item>for audio-only sources, when <see cref="LadderOptions.AudioOnlyRendition"/> is on, one "audio" rendition (AAC copied, MP3 re-encoded to AAC), otherwise nothing;</item>
 /// <item>nothing at all for video the transcoder cannot decode (H.265...).</item>
 /// </list>
 /// </summary>
@@ -37,7 +37,7 @@ public static class LadderPlanner
         if (source.Video is null)
         {
             warnings = (warnings & ~LadderWarnings.NoAudio) | LadderWarnings.NoVideo;
-            if (source.Audio is not { IsSupported: true } audio)
+            if (!options.AudioOnlyRendition || source.Audio is not { IsSupported: true } audio)
             {
                 return new LadderPlan([], false, 0, warnings) { IncludesVideo = false };
             }

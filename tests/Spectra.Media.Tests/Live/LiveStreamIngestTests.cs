@@ -24,6 +24,29 @@ public class LiveStreamIngestTests
     }
 
     [Fact]
+    public async Task OnMediaTag_AudioOnlyPublisherByDefault_AudioOnlyWarningNoTranscoderNoStream()
+    {
+        var publisher = await SyntheticPublisher.AudioOnlyAsync();
+        await using var fixture = new LiveStreamFixture("audioonly", options: FastHealth());
+        var health = NextHealthAsync(fixture.Stream, h => h.Warnings.HasFlag(IngestWarnings.AudioOnly) && fixture.Stream.Plan is not null);
+
+        foreach (var (type, timestamp, body) in publisher.Tags)
+        {
+            fixture.Stream.OnMediaTag(type, timestamp, body);
+        }
+
+        var sample = await health;
+        Assert.Equal("mp4a.40.2", sample.AudioCodec);
+        Assert.Null(sample.VideoCodec);
+        Assert.False(fixture.Stream.Plan!.CanTranscode);
+        Assert.Null(fixture.Stream.TranscoderProcessId);
+        Assert.Null(fixture.Stream.HlsStream);
+        Assert.False(fixture.Registry.TryGet("audioonly", out _));
+        await fixture.Stream.StopAsync().WaitAsync(Bound);
+        Assert.Empty(fixture.ErrorMessages);
+    }
+
+    [Fact]
     public async Task OnMediaTag_HevcPublisher_UnsupportedCodecWarningAndLongGopWarning()
     {
         await using var fixture = new LiveStreamFixture("hevc", options: FastHealth());

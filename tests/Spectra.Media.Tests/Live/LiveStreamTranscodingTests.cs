@@ -3,6 +3,7 @@ using Spectra.Media.Hls;
 using Spectra.Media.Live;
 using Spectra.Media.Packaging;
 using Spectra.Media.Tests.Transcoding;
+using Spectra.Media.Transcoding;
 
 namespace Spectra.Media.Tests.Live;
 
@@ -138,10 +139,11 @@ public class LiveStreamTranscodingTests
         var stream = fixture.Stream;
         var firstSegment = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var restarted = new TaskCompletionSource<IngestHealth>(TaskCreationOptions.RunContinuationsAsynchronously);
+        int hungPid = 0;
         stream.FirstSegmentReady += _ => firstSegment.TrySetResult();
         stream.HealthSampled += (_, h) =>
         {
-            if (h.TranscoderRestarts > 0 && stream.TranscoderProcessId is not null)
+            if (Volatile.Read(ref hungPid) != 0 && stream.TranscoderProcessId is { } pid && pid != Volatile.Read(ref hungPid))
             {
                 restarted.TrySetResult(h);
             }
@@ -150,7 +152,7 @@ public class LiveStreamTranscodingTests
 
         var feed = publisher.FeedAsync(stream, loops: 4, feeding.Token);
         await firstSegment.Task.WaitAsync(Bound);
-        int hungPid = stream.TranscoderProcessId!.Value;
+        Volatile.Write(ref hungPid, stream.TranscoderProcessId!.Value);
         using (var stop = Process.Start("kill", ["-STOP", hungPid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await stop.WaitForExitAsync();
@@ -160,7 +162,7 @@ public class LiveStreamTranscodingTests
         await restarted.Task.WaitAsync(Bound);
 
         Assert.NotEqual(hungPid, stream.TranscoderProcessId);
-        Assert.Contains(fixture.Logs.Entries, e => e.EventId.Id == 4212);
+        Assert.Contains(fixture.Logs.Entries, e => e.EventId.Id == 4212 && e.Message.Contains($"ffmpeg {hungPid} ", StringComparison.Ordinal));
         ProcessAssert.IsGone(hungPid);
         await feeding.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => feed);
@@ -169,11 +171,12 @@ public class LiveStreamTranscodingTests
     }
 
     [Fact]
-    public async Task OnMediaTag_AudioOnlyPublisher_ServesOneAudioRenditionWithAudioOnlyWarning()
+    public async Task OnMediaTag_AudioOnlyPublisherWithAudioOnlyRendition_ServesOneAudioRenditionWithWarning()
     {
         var publisher = await SyntheticPublisher.AudioOnlyAsync();
         var options = new LiveStreamOptions { HealthInterval = TimeSpan.FromSeconds(1), ProbeDuration = TimeSpan.FromSeconds(1) };
-        await using var fixture = new LiveStreamFixture("audioonly", options: options);
+        var ladder = new LadderOptions { AudioOnlyRendition = true };
+        await using var fixture = new LiveStreamFixture("audioonly", ladder, options);
         var stream = fixture.Stream;
         var firstSegment = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var warned = new TaskCompletionSource<IngestHealth>(TaskCreationOptions.RunContinuationsAsynchronously);

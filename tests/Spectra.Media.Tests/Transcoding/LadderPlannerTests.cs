@@ -57,9 +57,18 @@ public class LadderPlannerTests
     }
 
     [Fact]
-    public void Plan_AudioOnlyAac_OneAudioPassthroughRendition()
+    public void Plan_AudioOnlyByDefault_NoVideoWarningAndNothingPlanned()
     {
-        var plan = LadderPlanner.Plan(new SourceMediaInfo(null, Aac, 0, 130), new LadderOptions());
+        var plan = LadderPlanner.Plan(new SourceMediaInfo(null, Aac, 0, 128), new LadderOptions());
+
+        Assert.Equal(LadderWarnings.NoVideo, plan.Warnings);
+        Assert.False(plan.CanTranscode);
+    }
+
+    [Fact]
+    public void Plan_AudioOnlyAacWithAudioOnlyRendition_OneAudioPassthroughRendition()
+    {
+        var plan = LadderPlanner.Plan(new SourceMediaInfo(null, Aac, 0, 130), new LadderOptions { AudioOnlyRendition = true });
 
         Assert.Equal(LadderWarnings.NoVideo, plan.Warnings);
         Assert.False(plan.IncludesVideo);
@@ -71,7 +80,7 @@ public class LadderPlannerTests
     [Fact]
     public void Plan_AudioOnlyMp3_OneEncodedAudioRenditionAtLowestRungAudioBitrate()
     {
-        var plan = LadderPlanner.Plan(new SourceMediaInfo(null, Mp3, 0, 128), new LadderOptions());
+        var plan = LadderPlanner.Plan(new SourceMediaInfo(null, Mp3, 0, 128), new LadderOptions { AudioOnlyRendition = true });
 
         var audio = Assert.Single(plan.Renditions);
         Assert.Equal(("audio", false, 96), (audio.Name, audio.IsPassthrough, audio.AudioBitrateKbps));
@@ -82,7 +91,7 @@ public class LadderPlannerTests
     {
         var opus = new AudioCodecInfo(FlvAudioCodec.Opus, 48000, 2, "opus");
 
-        var plan = LadderPlanner.Plan(new SourceMediaInfo(null, opus, 0, 128), new LadderOptions());
+        var plan = LadderPlanner.Plan(new SourceMediaInfo(null, opus, 0, 128), new LadderOptions { AudioOnlyRendition = true });
 
         Assert.Equal(LadderWarnings.NoVideo | LadderWarnings.UnsupportedAudioCodec, plan.Warnings);
         Assert.False(plan.CanTranscode);

@@ -129,7 +129,7 @@ public class TranscodeCommandTests
     [Fact]
     public void Build_AudioOnlyPlan_NoVideoNoFilterGraphNoThumbnails()
     {
-        var options = new LadderOptions();
+        var options = new LadderOptions { AudioOnlyRendition = true };
         var plan = LadderPlanner.Plan(new SourceMediaInfo(null, new AudioCodecInfo(FlvAudioCodec.Aac, 44100, 2, "mp4a.40.2"), 0, 128), options);
 
         var arguments = TranscodeCommand.Build(plan, options, ["unix:/tmp/a.sock"]);
