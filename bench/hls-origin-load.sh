@@ -54,6 +54,9 @@ echo "== $READY" >&2
 
 echo "== starting nginx on 127.0.0.1:$NGINX_PORT (pid file $WORK/nginx.pid)" >&2
 mkdir -p "$WORK/nginx-tmp"
+# nginx workers run as an unprivileged user when started as root: let them read the files.
+chmod 755 "$WORK"
+chmod -R a+rX "$WORK/www"
 cat > "$WORK/nginx.conf" <<EOF
 worker_processes 2;
 pid $WORK/nginx.pid;

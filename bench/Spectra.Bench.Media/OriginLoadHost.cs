@@ -47,6 +47,11 @@ internal static class OriginLoadHost
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        if (Environment.GetEnvironmentVariable("SPECTRA_BENCH_UNBOUNDED_RESPONSE_BUFFER") == "1")
+        {
+            // Let a whole segment enter Kestrel's output pipe without waiting for the socket to drain.
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxResponseBufferSize = null);
+        }
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddConsole();
         builder.Services.AddSpectraHls();
         var app = builder.Build();
