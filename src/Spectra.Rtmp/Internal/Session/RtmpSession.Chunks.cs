@@ -33,7 +33,7 @@ internal sealed partial class RtmpSession
             }
 
             await FlushAsync();
-            if (_closeRequested)
+            if (_closeAfterFlush)
             {
                 return;
             }
