@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
 using Spectra.Data.Entities.Chat;
 using Spectra.Server.Chat;
+using Spectra.Server.Chat.Internal;
 using Spectra.Server.Chat.Internal.State;
 using Spectra.Server.Engagement.Contracts;
 using Spectra.Server.Engagement.Events;
@@ -114,7 +115,7 @@ internal sealed partial class PollService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Tick, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing) && !stoppingToken.IsCancellationRequested)
+        while (await timer.TickAsync(stoppingToken))
         {
             foreach (var entry in _polls.Values)
             {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Spectra.Data;
 using Spectra.Data.Entities.Chat;
 using Spectra.Server.Chat;
+using Spectra.Server.Chat.Internal;
 using Spectra.Server.Engagement.Events;
 using Spectra.Server.Events;
 
@@ -30,7 +31,7 @@ internal sealed partial class PresenceService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.PresenceIntervalMilliseconds), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing) && !stoppingToken.IsCancellationRequested)
+        while (await timer.TickAsync(stoppingToken))
         {
             try
             {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Spectra.Data;
 using Spectra.Data.Entities.Chat;
 using Spectra.Server.Chat;
+using Spectra.Server.Chat.Internal;
 using Spectra.Server.Engagement.Contracts;
 using Spectra.Server.Engagement.Events;
 using Spectra.Server.Engagement.Internal;
@@ -32,7 +33,7 @@ internal sealed partial class ReactionService(
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.ReactionBurstMilliseconds), time);
         var lastFlush = time.GetTimestamp();
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing) && !stoppingToken.IsCancellationRequested)
+        while (await timer.TickAsync(stoppingToken))
         {
             await DrainAsync(stoppingToken);
             if (time.GetElapsedTime(lastFlush) >= FlushInterval)

@@ -8,7 +8,7 @@ internal sealed class ChatMaintenanceService(KeyedRateLimiter limiter, ChatState
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing) && !stoppingToken.IsCancellationRequested)
+        while (await timer.TickAsync(stoppingToken))
         {
             limiter.Sweep();
             states.Sweep();
