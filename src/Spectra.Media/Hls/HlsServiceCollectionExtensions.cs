@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Spectra.Media.Packaging;
+
+namespace Spectra.Media.Hls;
+
+public static class HlsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the <see cref="HlsStreamRegistry"/> singleton, <see cref="HlsOriginOptions"/>
+    /// ("Spectra:Hls") and <see cref="PackagerOptions"/> ("Spectra:Packaging", validated at start-up),
+    /// and <see cref="TimeProvider.System"/> unless one is registered.
+    /// </summary>
+    public static IServiceCollection AddSpectraHls(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new HlsStreamRegistry(sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<HlsOriginOptions>().BindConfiguration(HlsOriginOptions.SectionName);
+        services.AddOptions<PackagerOptions>()
+            .BindConfiguration(PackagerOptions.SectionName)
+            .Validate(
+                static options =>
+                {
+                    try
+                    {
+                        options.Validate();
+                        return true;
+                    }
+                    catch (ArgumentOutOfRangeException)
+                    {
+                        return false;
+                    }
+                },
+                "Spectra:Packaging is invalid: TargetSegmentDuration 0.5–6 s, WindowSegmentCount 3–1000, MaxBoxSize 64 KiB–2 GiB, MaxSegmentSize ≥ 64 KiB.")
+            .ValidateOnStart();
+        return services;
+    }
+}

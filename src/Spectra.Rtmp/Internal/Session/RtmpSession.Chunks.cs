@@ -1,0 +1,171 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using Spectra.Rtmp.Internal.Chunks;
+
+namespace Spectra.Rtmp.Internal.Session;
+
+internal sealed partial class RtmpSession
+{
+    private long _bytesReceived;
+    private long _lastAcknowledged;
+    private uint _ackWindow;
+    private bool _mediaBeforePublishLogged;
+
+    /// <summary>
+    /// Reads chunks until the peer closes or the session decides to close. Messages are handled synchronously while
+    /// the buffer is in hand; the few that need an await (publish decision, unpublish) stop the batch, the consumed
+    /// position is committed, and the batch continues after the await.
+    /// </summary>
+    private async ValueTask ReceiveLoopAsync()
+    {
+        while (true)
+        {
+            _timeout.CancelAfter(_options.IdleTimeout);
+            var result = await _input.ReadAsync(_timeout.Token);
+            var buffer = result.Buffer;
+            var consumed = ProcessMessages(buffer);
+            _bytesReceived += buffer.Slice(0, consumed).Length;
+            AcknowledgeIfDue();
+
+            var stopped = _pending != PendingAction.None;
+            _input.AdvanceTo(consumed, stopped ? consumed : buffer.End);
+            if (stopped)
+            {
+                await RunPendingAsync();
+            }
+
+            await FlushAsync();
+            if (_closeRequested)
+            {
+                return;
+            }
+
+            if (result.IsCompleted && !stopped)
+            {
+                Log.PeerClosed(_logger, _connectionId);
+                return;
+            }
+        }
+    }
+
+    private SequencePosition ProcessMessages(in ReadOnlySequence<byte> buffer)
+    {
+        var reader = new SequenceReader<byte>(buffer);
+        while (_pending == PendingAction.None && _chunkReader.TryReadMessage(ref reader, out var message))
+        {
+            HandleMessage(message);
+        }
+
+        return reader.Position;
+    }
+
+    private void HandleMessage(in RtmpMessage message)
+    {
+        var payload = message.Payload;
+        switch (message.Header.TypeId)
+        {
+            case RtmpMessageType.Audio:
+            case RtmpMessageType.Video:
+                DeliverMedia(message.Header, payload);
+                break;
+            case RtmpMessageType.SetChunkSize:
+            {
+                var size = RtmpControlMessages.ReadUInt32(payload, "Set Chunk Size");
+                _chunkReader.SetChunkSize(size);
+                Log.PeerChunkSize(_logger, _connectionId, size);
+                break;
+            }
+
+            case RtmpMessageType.Abort:
+                _chunkReader.Abort(RtmpControlMessages.ReadUInt32(payload, "Abort"));
+                break;
+            case RtmpMessageType.Acknowledgement:
+                _ = RtmpControlMessages.ReadUInt32(payload, "Acknowledgement");
+                break;
+            case RtmpMessageType.WindowAcknowledgementSize:
+            {
+                var window = RtmpControlMessages.ReadUInt32(payload, "Window Acknowledgement Size");
+                if (window == 0)
+                {
+                    throw new RtmpProtocolException("Window Acknowledgement Size 0 (RTMP 1.0 §5.4.4)");
+                }
+
+                _ackWindow = window;
+                break;
+            }
+
+            case RtmpMessageType.SetPeerBandwidth:
+                // §5.4.5 limits what this side sends; the server sends only replies, so the value is not used.
+                break;
+            case RtmpMessageType.UserControl:
+                HandleUserControl(payload);
+                break;
+            case RtmpMessageType.DataAmf0:
+                HandleData(message.Header, payload);
+                break;
+            case RtmpMessageType.CommandAmf0:
+                HandleCommand(message.Header, payload);
+                break;
+            case RtmpMessageType.CommandAmf3:
+                // §7.1.1: an AMF3 command message starts with a format byte; 0 means the rest is AMF0.
+                if (payload.Length > 0 && payload[0] == 0)
+                {
+                    HandleCommand(message.Header, payload[1..]);
+                }
+                else
+                {
+                    Log.MessageIgnored(_logger, _connectionId, message.Header.TypeId);
+                }
+
+                break;
+            default:
+                Log.MessageIgnored(_logger, _connectionId, message.Header.TypeId);
+                break;
+        }
+    }
+
+    private void DeliverMedia(in RtmpMessageHeader header, ReadOnlySpan<byte> payload)
+    {
+        if (_sink is not null && header.MessageStreamId == _publishStreamId)
+        {
+            _sink.OnMediaMessage((RtmpMediaType)header.TypeId, header.Timestamp, payload);
+        }
+        else if (!_mediaBeforePublishLogged)
+        {
+            _mediaBeforePublishLogged = true;
+            Log.MediaWithoutPublish(_logger, _connectionId, header.MessageStreamId);
+        }
+    }
+
+    // §7.1.7: event type (U16) | event data
+    private void HandleUserControl(ReadOnlySpan<byte> payload)
+    {
+        if (payload.Length < 2)
+        {
+            throw new RtmpProtocolException($"User Control message has {payload.Length} bytes, expected at least 2 (RTMP 1.0 §7.1.7)");
+        }
+
+        var eventType = BinaryPrimitives.ReadUInt16BigEndian(payload);
+        if (eventType == RtmpControlMessages.PingRequest)
+        {
+            if (payload.Length < 6)
+            {
+                throw new RtmpProtocolException($"PingRequest has {payload.Length} bytes, expected 6 (RTMP 1.0 §7.1.7)");
+            }
+
+            RtmpControlMessages.WriteUserControl(_chunkWriter, _output, RtmpControlMessages.PingResponse, BinaryPrimitives.ReadUInt32BigEndian(payload[2..]));
+            _outputPending = true;
+        }
+    }
+
+    /// <summary>§5.4.3: acknowledge after every window of received bytes; the sequence number is the byte count mod 2^32.</summary>
+    private void AcknowledgeIfDue()
+    {
+        if (_bytesReceived - _lastAcknowledged >= _ackWindow)
+        {
+            _lastAcknowledged = _bytesReceived;
+            RtmpControlMessages.WriteAcknowledgement(_chunkWriter, _output, unchecked((uint)_bytesReceived));
+            _outputPending = true;
+        }
+    }
+}

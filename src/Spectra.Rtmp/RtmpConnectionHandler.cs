@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Spectra.Rtmp.Internal.Session;
+
+namespace Spectra.Rtmp;
+
+/// <summary>
+/// Kestrel connection handler that speaks RTMP (publish only) on the endpoints configured with
+/// <see cref="RtmpListenOptionsExtensions.UseRtmp"/>. One independent session per connection: a failing or hostile
+/// connection never affects another one.
+/// </summary>
+public sealed class RtmpConnectionHandler : ConnectionHandler
+{
+    private readonly IRtmpPublishHandler _publishHandler;
+    private readonly RtmpOptions _options;
+    private readonly ILogger _logger;
+
+    public RtmpConnectionHandler(IRtmpPublishHandler publishHandler, IOptions<RtmpOptions> options, ILogger<RtmpConnectionHandler> logger)
+    {
+        ArgumentNullException.ThrowIfNull(publishHandler);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        _publishHandler = publishHandler;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public override Task OnConnectedAsync(ConnectionContext connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return new RtmpSession(connection, _options, _publishHandler, _logger).RunAsync();
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Spectra.Data;
+using Spectra.Data.Entities.Accounts;
+
+namespace Spectra.Server.Accounts;
+
+public static class AccountsServiceCollectionExtensions
+{
+    /// <summary>Policy name for the REST API: cookie or personal access token.</summary>
+    public const string ApiPolicy = "api";
+
+    private const string SelectorScheme = "CookieOrToken";
+
+    public static IHostApplicationBuilder AddSpectraAccounts(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<PersonalAccessTokenService>();
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+
+        services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "Cookie or access token", o =>
+                o.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? TokenAuthenticationHandler.SchemeName
+                        : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                var lifetime = builder.Configuration.GetSection(AccountOptions.SectionName).Get<AccountOptions>()?.CookieLifetime ?? TimeSpan.FromDays(14);
+                o.Cookie.Name = "spectra.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request is HTTPS (behind TLS in production); plain HTTP on localhost still works.
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = lifetime;
+                o.SlidingExpiration = true;
+                o.LoginPath = "/signin";
+                o.LogoutPath = "/signout";
+                o.AccessDeniedPath = "/signin";
+                o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = ValidateSecurityStampAsync;
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(SelectorScheme).RequireAuthenticatedUser());
+        return builder;
+    }
+
+    /// <summary>API callers get a status code, pages get the sign-in redirect.</summary>
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Rejects cookies issued before a password change or role change.</summary>
+    private static async Task ValidateSecurityStampAsync(CookieValidatePrincipalContext context)
+    {
+        var id = context.Principal?.GetUserId();
+        var stamp = context.Principal?.FindFirst(AccountService.SecurityStampClaim)?.Value;
+        if (id is null || stamp is null)
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
+        var db = context.HttpContext.RequestServices.GetRequiredService<SpectraDbContext>();
+        var current = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        if (current != stamp)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+}

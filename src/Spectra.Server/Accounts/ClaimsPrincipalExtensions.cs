@@ -1,0 +1,28 @@
+using System.Security.Claims;
+
+namespace Spectra.Server.Accounts;
+
+public static class ClaimsPrincipalExtensions
+{
+    public const string AdminRole = "admin";
+
+    /// <summary>The signed-in user's id, or null for anonymous principals.</summary>
+    public static Guid? GetUserId(this ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var value = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        return Guid.TryParse(value, out var id) ? id : null;
+    }
+
+    public static string? GetUserName(this ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.Name) : null;
+    }
+
+    public static bool IsAdmin(this ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.IsInRole(AdminRole);
+    }
+}

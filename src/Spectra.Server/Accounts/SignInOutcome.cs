@@ -1,0 +1,30 @@
+using Spectra.Data.Entities.Accounts;
+
+namespace Spectra.Server.Accounts;
+
+public enum SignInStatus
+{
+    Succeeded,
+    InvalidCredentials,
+    AccountLocked,
+    AddressThrottled,
+}
+
+/// <summary>Result of a sign-in attempt; <see cref="RetryAfter"/> is set when locked or throttled.</summary>
+public sealed record SignInOutcome(SignInStatus Status, User? User = null, TimeSpan? RetryAfter = null)
+{
+    public string Message => Status switch
+    {
+        SignInStatus.Succeeded => "Signed in.",
+        SignInStatus.InvalidCredentials => "Wrong user name or password.",
+        SignInStatus.AccountLocked => $"Too many failed sign-ins for this account. Try again in {Minutes(RetryAfter)}.",
+        SignInStatus.AddressThrottled => $"Too many failed sign-ins from your network. Try again in {Minutes(RetryAfter)}.",
+        _ => "Sign-in failed.",
+    };
+
+    private static string Minutes(TimeSpan? span)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling((span ?? TimeSpan.Zero).TotalMinutes));
+        return minutes == 1 ? "1 minute" : $"{minutes} minutes";
+    }
+}

@@ -1,0 +1,37 @@
+using Spectra.Server.Infrastructure;
+
+namespace Spectra.Server.Channels;
+
+public static class ChannelsServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddSpectraChannels(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AvatarOptions>().BindConfiguration(AvatarOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ServerSecrets>();
+        services.AddSingleton<IngestUrls>();
+        services.AddScoped<StreamKeyService>();
+        services.AddScoped<ChannelService>();
+        services.AddScoped<AvatarStore>();
+        return builder;
+    }
+
+    /// <summary>/avatars/{username}: the channel's uploaded image, cacheable forever under its versioned URL.</summary>
+    public static IEndpointRouteBuilder MapAvatars(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/avatars/{username}", async (string username, ChannelService channels, AvatarStore store, HttpContext http, CancellationToken ct) =>
+        {
+            var channel = await channels.FindByOwnerNameAsync(username, ct);
+            if (channel?.AvatarContentType is null || !File.Exists(store.PathFor(channel.Id)))
+            {
+                return Results.NotFound();
+            }
+
+            http.Response.Headers.CacheControl = http.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=60";
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return Results.File(store.PathFor(channel.Id), channel.AvatarContentType);
+        }).ExcludeFromDescription();
+        return endpoints;
+    }
+}

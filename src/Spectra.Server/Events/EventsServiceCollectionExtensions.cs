@@ -1,0 +1,10 @@
+namespace Spectra.Server.Events;
+
+public static class EventsServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddSpectraEvents(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IEventBus, InProcessEventBus>();
+        return builder;
+    }
+}

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Spectra.Server.Infrastructure;
+
+/// <summary>Configuration section "Ingest": where publishers connect.</summary>
+public sealed class IngestOptions
+{
+    public const string SectionName = "Ingest";
+
+    /// <summary>RTMP TCP port, default 1935; 0 disables RTMP ingest. Environment: Ingest__RtmpPort.</summary>
+    [Range(0, 65535)]
+    public int RtmpPort { get; set; } = 1935;
+
+    /// <summary>
+    /// Host name shown in the ingest URL (rtmp://HOST:PORT/live). Empty: the host of the request that
+    /// renders the dashboard. Environment: Ingest__PublicHost.
+    /// </summary>
+    public string PublicHost { get; set; } = "";
+}
