@@ -2,6 +2,7 @@ using System.Net;
 using Spectra.Server.Accounts;
 using Spectra.Server.Api;
 using Spectra.Server.Channels;
+using Spectra.Server.Chat;
 using Spectra.Server.Events;
 using Spectra.Server.Health;
 using Spectra.Server.Infrastructure;
@@ -22,6 +23,7 @@ public static class SpectraApplication
         builder.AddSpectraApi();
         builder.AddSpectraHealth();
         builder.AddSpectraPages();
+        builder.AddSpectraChat();
         return builder;
     }
 
@@ -39,6 +41,7 @@ public static class SpectraApplication
         app.MapSpectraHealth();
         app.MapSpectraApi();
         app.MapAvatars();
+        app.MapSpectraChat();
         app.MapSpectraPages();
         return app;
     }

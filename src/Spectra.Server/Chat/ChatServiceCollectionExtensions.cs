@@ -12,8 +12,10 @@ namespace Spectra.Server.Chat;
 public static class ChatServiceCollectionExtensions
 {
     /// <summary>Chat, moderation, reactions, polls, Q&amp;A, presence and the overlay (SignalR hub at /hubs/chat).</summary>
-    public static IServiceCollection AddSpectraChat(this IServiceCollection services)
+    public static IHostApplicationBuilder AddSpectraChat(this IHostApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -26,6 +28,11 @@ public static class ChatServiceCollectionExtensions
         });
         services.AddOptions<HubOptions<ChatHub>>().Configure<Microsoft.Extensions.Options.IOptions<ChatOptions>>((hub, chat) =>
             hub.MaximumReceiveMessageSize = chat.Value.MaxFrameBytes);
+
+        // SignalR logs every exception a hub method throws at Error, including the HubExceptions
+        // that carry expected refusals ("sign in to chat"). ChatHubFilter sees every invocation
+        // first and logs refusals at Information and real failures at Error itself.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
 
         services.AddSingleton<KeyedRateLimiter>();
         services.AddSingleton<ChatHubFilter>();
@@ -45,6 +52,6 @@ public static class ChatServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ReactionService>());
         services.AddHostedService<PresenceService>();
         services.AddHostedService<ChatMaintenanceService>();
-        return services;
+        return builder;
     }
 }
