@@ -33,6 +33,7 @@ public sealed class SignalRJsonClient : IAsyncDisposable
     private Task? _receiveLoop;
     private Task? _pingLoop;
     private int _nextInvocationId;
+    private int _disposed;
 
     private SignalRJsonClient(ClientWebSocket socket, SignalRJsonClientOptions options)
     {
@@ -233,6 +234,11 @@ public sealed class SignalRJsonClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_socket.State == WebSocketState.Open)
         {
