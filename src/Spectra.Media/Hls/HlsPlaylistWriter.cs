@@ -17,14 +17,18 @@ public static class HlsPlaylistWriter
     public const int Version = 7;
 
     /// <summary>
-    /// EXT-X-TARGETDURATION (§4.3.3.1): the longest segment ever added to the window, rounded up to
-    /// whole seconds (at least 1). Sub-millisecond excess from timescale rounding is ignored.
-    /// Taken over the window's lifetime so the value never decreases while the playlist lives.
+    /// EXT-X-TARGETDURATION (§4.3.3.1): the smallest integer that every segment's EXTINF, rounded to
+    /// the nearest integer, does not exceed — the longest segment ever added to the window, rounded
+    /// half up, at least 1. Rounding rather than ceiling is what §4.3.3.1 requires and keeps a 1.02 s
+    /// start-up segment from doubling the target (and playlist cache age) of a 1 s stream for its whole
+    /// life. Taken over the window's lifetime so the value never decreases while the playlist lives.
     /// </summary>
     public static int TargetDurationSeconds(LiveWindowSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var seconds = (int)Math.Ceiling(snapshot.MaxSegmentDuration.TotalSeconds - 0.001);
+        // Round the value as written in EXTINF (3 decimals), then to an integer, as a client would.
+        var written = Math.Round(snapshot.MaxSegmentDuration.TotalSeconds, 3, MidpointRounding.AwayFromZero);
+        var seconds = (int)Math.Round(written, MidpointRounding.AwayFromZero);
         return Math.Max(1, seconds);
     }
 
@@ -98,7 +102,7 @@ public static class HlsPlaylistWriter
 
             builder.Append("#EXT-X-PROGRAM-DATE-TIME:")
                 .Append(segment.ProgramDateTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)).Append('\n');
-            builder.Append("#EXTINF:").Append(segment.Duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)).Append(",\n");
+            builder.Append("#EXTINF:").Append(Math.Round(segment.Duration.TotalSeconds, 3, MidpointRounding.AwayFromZero).ToString("0.000", CultureInfo.InvariantCulture)).Append(",\n");
             builder.Append(segment.Sequence.ToString(CultureInfo.InvariantCulture)).Append(".m4s\n");
         }
 

@@ -97,6 +97,46 @@ public static class Mp4CodecStrings
     /// <param name="esds">The 'esds' full box payload (version/flags included).</param>
     public static string FromEsds(ReadOnlySpan<byte> esds) => ParseEsds(esds, 0).Codec;
 
+    /// <summary>
+    /// channelConfiguration of an AudioSpecificConfig (ISO/IEC 14496-3 §1.6.2.1, Table 1.19):
+    /// <code>
+    ///  audioObjectType(5) [audioObjectTypeExt(6) if 31]
+    ///  samplingFrequencyIndex(4) [samplingFrequency(24) if 0xF]
+    ///  channelConfiguration(4)   1..6 = that many channels, 7 = 8 channels, 0 = in the PCE
+    /// </code>
+    /// Returns the channel count, or 0 when the configuration defers to a program config element.
+    /// </summary>
+    public static int ReadChannelCount(ReadOnlySpan<byte> audioSpecificConfig)
+    {
+        var bit = ReadAudioObjectType(audioSpecificConfig) >= 32 ? 11 : 5;
+        var frequencyIndex = ReadBits(audioSpecificConfig, bit, 4);
+        bit += frequencyIndex == 0xF ? 28 : 4;
+        var configuration = ReadBits(audioSpecificConfig, bit, 4);
+        return configuration switch
+        {
+            7 => 8,
+            >= 8 => 0,
+            _ => configuration,
+        };
+    }
+
+    private static int ReadBits(ReadOnlySpan<byte> data, int bitOffset, int count)
+    {
+        var value = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var index = (bitOffset + i) >> 3;
+            if (index >= data.Length)
+            {
+                throw new Mp4FormatException($"AudioSpecificConfig ends at bit {bitOffset + i}, inside its header.");
+            }
+
+            value = (value << 1) | ((data[index] >> (7 - ((bitOffset + i) & 7))) & 1);
+        }
+
+        return value;
+    }
+
     /// <summary>Audio object type (5 or 5+6 bits) of an AudioSpecificConfig (ISO/IEC 14496-3 §1.6.2.1).</summary>
     public static int ReadAudioObjectType(ReadOnlySpan<byte> audioSpecificConfig)
     {
@@ -120,7 +160,7 @@ public static class Mp4CodecStrings
         return aot;
     }
 
-    internal static (string Codec, int ObjectTypeIndication) ParseEsds(ReadOnlySpan<byte> esds, long offset)
+    internal static (string Codec, int ObjectTypeIndication, int Channels) ParseEsds(ReadOnlySpan<byte> esds, long offset)
     {
         var reader = new Mp4FieldReader(esds, offset, Mp4BoxType.Esds);
         reader.ReadFullBoxHeader();
@@ -163,7 +203,7 @@ public static class Mp4CodecStrings
             reader.Skip(1 + 3 + 4 + 4, "streamType/bufferSizeDB/maxBitrate/avgBitrate");
             if (objectType != 0x40)
             {
-                return (string.Create(CultureInfo.InvariantCulture, $"mp4a.{objectType:x2}"), objectType);
+                return (string.Create(CultureInfo.InvariantCulture, $"mp4a.{objectType:x2}"), objectType, 0);
             }
 
             while (reader.Position < configEnd)
@@ -173,7 +213,7 @@ public static class Mp4CodecStrings
                 if (infoTag == 0x05)
                 {
                     var aot = ReadAudioObjectType(info);
-                    return (string.Create(CultureInfo.InvariantCulture, $"mp4a.40.{aot}"), objectType);
+                    return (string.Create(CultureInfo.InvariantCulture, $"mp4a.40.{aot}"), objectType, ReadChannelCount(info));
                 }
             }
 

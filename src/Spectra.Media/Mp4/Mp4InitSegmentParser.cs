@@ -250,7 +250,13 @@ public static class Mp4InitSegmentParser
         {
             if (child.Type == Mp4BoxType.Esds)
             {
-                track.Codec = Mp4CodecStrings.ParseEsds(child.Payload, child.PayloadOffset).Codec;
+                var (codec, _, channels) = Mp4CodecStrings.ParseEsds(child.Payload, child.PayloadOffset);
+                track.Codec = codec;
+                if (channels > 0)
+                {
+                    // The sample entry holds the template value 2 (§12.2.3.2); the decoder config is authoritative.
+                    track.Channels = channels;
+                }
             }
         }
     }

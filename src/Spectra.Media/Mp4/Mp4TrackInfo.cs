@@ -9,7 +9,7 @@ namespace Spectra.Media.Mp4;
 /// <param name="Width">Display width in pixels from 'tkhd' (16.16 fixed point, integer part); 0 for audio.</param>
 /// <param name="Height">Display height in pixels from 'tkhd'; 0 for audio.</param>
 /// <param name="SampleRate">Audio sample rate in Hz from the audio sample entry; 0 for video.</param>
-/// <param name="ChannelCount">Audio channel count from the audio sample entry; 0 for video.</param>
+/// <param name="ChannelCount">Audio channels, from the AudioSpecificConfig when present (else the sample entry); 0 for video.</param>
 /// <param name="Defaults">Fragment defaults from 'trex' (§8.8.3).</param>
 public sealed record Mp4TrackInfo(
     uint TrackId,

@@ -31,6 +31,10 @@ public sealed partial class CmafPackager
             Message = "Rendition {Rendition}: input ended after {Bytes} bytes, generation {Generation}")]
         public static partial void StreamEnded(ILogger logger, string rendition, long bytes, int generation);
 
+        [LoggerMessage(EventId = 2108, EventName = "PackagerNoCutPoint", Level = LogLevel.Warning,
+            Message = "Rendition {Rendition}: {DurationMs} ms without a fragment starting on a keyframe; segments will be long (encoder GOP too long, or ffmpeg without -movflags +frag_keyframe)")]
+        public static partial void NoCutPoint(ILogger logger, string rendition, double durationMs);
+
         [LoggerMessage(EventId = 2107, EventName = "PackagerWindowHandlerFailed", Level = LogLevel.Error,
             Message = "Rendition {Rendition}: a live window subscriber threw")]
         public static partial void WindowHandlerFailed(ILogger logger, string rendition, Exception exception);

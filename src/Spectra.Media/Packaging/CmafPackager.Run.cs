@@ -38,6 +38,12 @@ public sealed partial class CmafPackager
         private ulong _segmentDecodeTime;
         private ulong _segmentDuration;
 
+        // Decode time the next fragment of the reference track starts at, for fragments without 'tfdt'
+        // (ffmpeg 5.1 omits it with +cmaf).
+        private ulong _nextDecodeTime;
+
+        private bool _warnedLongSegment;
+
         // Program date time anchor of this generation.
         private bool _anchored;
         private DateTimeOffset _anchorWallClock;
@@ -195,7 +201,7 @@ public sealed partial class CmafPackager
             var reference = info.FindTrack(_referenceTrackId);
             var independent = reference is { SampleCount: > 0 } r && (!_referenceIsVideo || r.FirstSampleIsSync);
             var duration = reference?.Duration ?? 0;
-            var decodeTime = reference?.BaseMediaDecodeTime ?? (_segmentDecodeTime + _segmentDuration);
+            var decodeTime = reference is { HasDecodeTime: true } timed ? timed.BaseMediaDecodeTime : _nextDecodeTime;
 
             if (_fragments.Count == 0 && !independent)
             {
@@ -204,12 +210,18 @@ public sealed partial class CmafPackager
                 Log.LeadingFragmentDropped(_owner._logger, _owner._rendition.Name, info.SequenceNumber);
                 _moofPending = true;
                 _skipPendingMdat = true;
+                _nextDecodeTime = decodeTime + duration;
                 return;
             }
 
             if (_fragments.Count > 0 && independent && _segmentDuration >= _targetTicks)
             {
                 CutSegment();
+            }
+            else if (!_warnedLongSegment && _segmentDuration >= 3 * _targetTicks)
+            {
+                _warnedLongSegment = true;
+                Log.NoCutPoint(_owner._logger, _owner._rendition.Name, TicksToTimeSpan(_segmentDuration).TotalMilliseconds);
             }
 
             if (_fragments.Count == 0)
@@ -251,7 +263,10 @@ public sealed partial class CmafPackager
 
             AppendOrThrow(box, Mp4BoxType.Mdat);
             _fragments.Add(new CmafFragment(_pendingStart, _segment.Length - _pendingStart, TicksToTimeSpan(_pendingDuration), _pendingIndependent));
-            _segmentDuration = _pendingDecodeTime + _pendingDuration - _segmentDecodeTime;
+
+            // EXTINF is the media the segment holds: the sum of its sample durations (§4.3.2.1).
+            _segmentDuration += _pendingDuration;
+            _nextDecodeTime = _pendingDecodeTime + _pendingDuration;
         }
 
         private void AppendOrThrow(in ReadOnlySequence<byte> box, Mp4BoxType type)

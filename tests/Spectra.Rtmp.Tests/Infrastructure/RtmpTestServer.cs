@@ -35,13 +35,13 @@ public sealed class RtmpTestServer : IAsyncDisposable
 
     public string Url(string path) => $"rtmp://127.0.0.1:{Port}/{path}";
 
-    public static async Task<RtmpTestServer> StartAsync(TestPublishHandler handler, Action<RtmpOptions>? configure = null)
+    public static async Task<RtmpTestServer> StartAsync(TestPublishHandler handler, Action<RtmpOptions>? configure = null, LogLevel minimumLevel = LogLevel.Debug)
     {
         var logs = new TestLogCollector();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.SetMinimumLevel(minimumLevel);
         builder.Services.AddSingleton<IRtmpPublishHandler>(handler);
         builder.Services.AddSpectraRtmp(configure);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseRtmp()));

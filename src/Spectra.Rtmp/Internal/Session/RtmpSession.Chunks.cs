@@ -24,8 +24,6 @@ internal sealed partial class RtmpSession
             var result = await _input.ReadAsync(_timeout.Token);
             var buffer = result.Buffer;
             var consumed = ProcessMessages(buffer);
-            _bytesReceived += buffer.Slice(0, consumed).Length;
-            AcknowledgeIfDue();
 
             var stopped = _pending != PendingAction.None;
             _input.AdvanceTo(consumed, stopped ? consumed : buffer.End);
@@ -35,7 +33,7 @@ internal sealed partial class RtmpSession
             }
 
             await FlushAsync();
-            if (_closeRequested)
+            if (_closeAfterFlush)
             {
                 return;
             }
@@ -51,11 +49,16 @@ internal sealed partial class RtmpSession
     private SequencePosition ProcessMessages(in ReadOnlySequence<byte> buffer)
     {
         var reader = new SequenceReader<byte>(buffer);
+        var batchStart = _bytesReceived;
         while (_pending == PendingAction.None && _chunkReader.TryReadMessage(ref reader, out var message))
         {
             HandleMessage(message);
+            _bytesReceived = batchStart + reader.Consumed;
+            AcknowledgeIfDue();
         }
 
+        _bytesReceived = batchStart + reader.Consumed;
+        AcknowledgeIfDue();
         return reader.Position;
     }
 
@@ -158,7 +161,10 @@ internal sealed partial class RtmpSession
         }
     }
 
-    /// <summary>§5.4.3: acknowledge after every window of received bytes; the sequence number is the byte count mod 2^32.</summary>
+    /// <summary>
+    /// §5.4.3: acknowledge after every window of received bytes; the sequence number is the byte count mod 2^32.
+    /// Checked after each message and at the end of each read, so a window is acknowledged at the next message boundary.
+    /// </summary>
     private void AcknowledgeIfDue()
     {
         if (_bytesReceived - _lastAcknowledged >= _ackWindow)

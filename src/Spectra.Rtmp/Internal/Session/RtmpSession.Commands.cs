@@ -235,7 +235,7 @@ internal sealed partial class RtmpSession
         var description = result.Rejection == RtmpPublishRejection.AlreadyPublishing ? "already publishing" : result.Description;
         WriteStatus(streamId, "error", RtmpCommandWriter.PublishBadName, description);
         Log.PublishRejected(_logger, _connectionId, request.App, result.Rejection, description);
-        _closeRequested = true;
+        _closeAfterFlush = true;
     }
 
     /// <summary>Tells the sink the stream ended, exactly once.</summary>

@@ -103,5 +103,9 @@ internal sealed partial class RtmpSession
         [LoggerMessage(EventId = 1022, EventName = "RtmpUnexpectedError", Level = LogLevel.Error,
             Message = "RTMP connection {ConnectionId} closed after an unexpected error")]
         public static partial void UnexpectedError(ILogger logger, string connectionId, Exception exception);
+
+        [LoggerMessage(EventId = 1023, EventName = "RtmpServerClosing", Level = LogLevel.Information,
+            Message = "RTMP connection {ConnectionId} closed: the server is shutting down")]
+        public static partial void ServerClosing(ILogger logger, string connectionId);
     }
 }

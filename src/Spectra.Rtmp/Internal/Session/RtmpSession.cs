@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Logging;
 using Spectra.Rtmp.Internal.Amf;
 using Spectra.Rtmp.Internal.Chunks;
@@ -26,10 +27,11 @@ internal sealed partial class RtmpSession
     private readonly RtmpChunkWriter _chunkWriter = new();
     private readonly ArrayBufferWriter<byte> _scratch = new(512);
     private readonly CancellationTokenSource _timeout;
+    private readonly CancellationToken _closeRequested;
 
     private bool _handshakeDone;
     private bool _outputPending;
-    private bool _closeRequested;
+    private bool _closeAfterFlush;
 
     public RtmpSession(ConnectionContext connection, RtmpOptions options, IRtmpPublishHandler publishHandler, ILogger logger)
     {
@@ -45,7 +47,10 @@ internal sealed partial class RtmpSession
         // interleaved with audio); the limit is on bytes actually received, not on declared lengths.
         _chunkReader = new RtmpChunkReader(options.MaxMessageSize, options.MaxChunkStreams, 2L * options.MaxMessageSize);
         _ackWindow = (uint)options.WindowAcknowledgementSize;
-        _timeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+        // Kestrel asks connections to close on shutdown through this feature; a live publisher then ends at once
+        // instead of holding the shutdown until the transport is aborted.
+        _closeRequested = connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested ?? CancellationToken.None;
+        _timeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, _closeRequested);
     }
 
     public async Task RunAsync()
@@ -68,6 +73,10 @@ internal sealed partial class RtmpSession
         {
             Log.MalformedAmf(_logger, _connectionId, ex.Message);
             endReason = RtmpUnpublishReason.ProtocolError;
+        }
+        catch (OperationCanceledException) when (_closeRequested.IsCancellationRequested)
+        {
+            Log.ServerClosing(_logger, _connectionId);
         }
         catch (OperationCanceledException) when (_timeout.IsCancellationRequested && !_connection.ConnectionClosed.IsCancellationRequested)
         {

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs on Debian 12: a PostgreSQL server (started by the tests on
+# 127.0.0.1), ffmpeg/ffprobe, Chromium for browser tests, GStreamer as a second RTMP client, and
+# nginx with its RTMP module as the peer in benchmarks.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+. "$root/scripts/lib.sh"
+apt_install_missing \
+  postgresql \
+  ffmpeg \
+  chromium \
+  fonts-dejavu-core \
+  gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav \
+  nginx libnginx-mod-rtmp \
+  wrk \
+  util-linux procps
+command -v npm >/dev/null 2>&1 || apt_install_missing nodejs npm
+# The Debian package starts a cluster on port 5432; tests start their own server on a free port instead.
+require_dotnet

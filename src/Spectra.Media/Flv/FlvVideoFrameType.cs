@@ -1,0 +1,12 @@
+namespace Spectra.Media.Flv;
+
+/// <summary>VIDEODATA FrameType (Adobe FLV v10.1, annex E.4.3.1).</summary>
+public enum FlvVideoFrameType : byte
+{
+    None = 0,
+    Keyframe = 1,
+    InterFrame = 2,
+    DisposableInterFrame = 3,
+    GeneratedKeyframe = 4,
+    VideoInfoOrCommand = 5,
+}

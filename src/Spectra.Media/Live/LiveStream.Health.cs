@@ -1,0 +1,147 @@
+using Spectra.Media.Transcoding;
+
+namespace Spectra.Media.Live;
+
+public sealed partial class LiveStream
+{
+    private IngestHealth _currentHealth = new();
+    private DateTimeOffset _lastSampleAt;
+    private long _lastSampleBytes;
+    private long _lastSampleFrames;
+    private long _lastSampleDropped;
+    private long _lastSampleLate;
+    private int _lastSampleRestarts;
+    private int _sampling;
+    private ProgressMark? _latestProgress;
+    private ProgressMark? _sampledProgress;
+
+    /// <summary>The latest health sample (an empty one before the first).</summary>
+    public IngestHealth CurrentHealth => Volatile.Read(ref _currentHealth);
+
+    private void OnProgress(FfmpegProcess process, FfmpegProgress progress) =>
+        Volatile.Write(ref _latestProgress, new ProgressMark(process.Generation, progress, _time.GetTimestamp()));
+
+    private void SampleHealth()
+    {
+        if (IsStopped || Interlocked.Exchange(ref _sampling, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            var health = TakeSample();
+            Volatile.Write(ref _currentHealth, health);
+            Log.HealthSampled(_logger, ChannelName, health.IncomingBitsPerSecond, health.FramesPerSecond, health.TranscoderSpeed ?? 0, health.Warnings.ToString());
+            HealthSampled?.Invoke(this, health);
+        }
+#pragma warning disable CA1031 // The timer must survive a failing subscriber.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.HandlerFailed(_logger, ChannelName, nameof(HealthSampled), ex);
+        }
+        finally
+        {
+            Volatile.Write(ref _sampling, 0);
+        }
+    }
+
+    private IngestHealth TakeSample()
+    {
+        var now = _time.GetUtcNow();
+        double seconds = Math.Max(0.001, (now - _lastSampleAt).TotalSeconds);
+        _lastSampleAt = now;
+
+        long bytes = Interlocked.Read(ref _bytesReceived);
+        long frames = Interlocked.Read(ref _videoFrames);
+        long dropped = _queue.DroppedTags;
+        long late = Interlocked.Read(ref _lateTags);
+        long bytesDelta = bytes - _lastSampleBytes;
+        long framesDelta = frames - _lastSampleFrames;
+        bool droppedNow = dropped > _lastSampleDropped;
+        bool lateNow = late > _lastSampleLate;
+        (_lastSampleBytes, _lastSampleFrames, _lastSampleDropped, _lastSampleLate) = (bytes, frames, dropped, late);
+
+        var warnings = IngestWarnings.None;
+        string? videoCodec;
+        string? audioCodec;
+        int width;
+        int height;
+        double? keyframeInterval;
+        bool transcoding;
+        lock (_ingestLock)
+        {
+            videoCodec = _video?.CodecString ?? _videoCodecSeen?.ToString().ToLowerInvariant();
+            audioCodec = _audio?.CodecString;
+            width = _video?.Width ?? 0;
+            height = _video?.Height ?? 0;
+            keyframeInterval = _keyframeIntervalMs >= 0 ? _keyframeIntervalMs / 1000.0 : null;
+            long sinceKeyframe = _lastKeyframeTimestamp >= 0 ? _lastVideoTimestamp - _lastKeyframeTimestamp : -1;
+            double maxMs = _options.MaxKeyframeInterval.TotalMilliseconds;
+            if (_keyframeIntervalMs > maxMs || sinceKeyframe > maxMs)
+            {
+                warnings |= IngestWarnings.KeyframeIntervalTooLong;
+            }
+
+            warnings |= _planWarnings;
+            if (!_decided && _audio is not null && _video is null && _videoCodecSeen is null)
+            {
+                warnings |= IngestWarnings.AudioOnly; // still probing, but nothing but audio so far
+            }
+
+            transcoding = _transcoding;
+        }
+
+        var supervisor = Volatile.Read(ref _supervisor);
+        int restarts = supervisor?.Restarts ?? 0;
+        if (transcoding && (restarts > _lastSampleRestarts || supervisor?.Current is null))
+        {
+            warnings |= IngestWarnings.TranscoderRestarting;
+        }
+
+        _lastSampleRestarts = restarts;
+
+        // Speed over the sample from ffmpeg's output clock, within one generation.
+        var latest = Volatile.Read(ref _latestProgress);
+        var previous = _sampledProgress;
+        _sampledProgress = latest;
+        double? speed = null;
+        if (latest is not null && previous is not null && latest.Generation == previous.Generation && latest.Timestamp > previous.Timestamp)
+        {
+            double wall = _time.GetElapsedTime(previous.Timestamp, latest.Timestamp).TotalSeconds;
+            double media = (latest.Progress.OutTimeMicroseconds - previous.Progress.OutTimeMicroseconds) / 1_000_000.0;
+            speed = wall > 0.2 ? Math.Round(media / wall, 3) : null;
+        }
+
+        if (speed < _options.MinTranscoderSpeed || _queue.QueuedBytes > _options.MaxQueuedBytes / 2)
+        {
+            warnings |= IngestWarnings.TranscoderSlow;
+        }
+
+        warnings |= droppedNow ? IngestWarnings.DataDropped : 0;
+        warnings |= lateNow ? IngestWarnings.TimestampsOutOfOrder : 0;
+        bool sameGeneration = latest is not null && supervisor?.Current?.Generation == latest.Generation;
+        return new IngestHealth
+        {
+            SampledAt = now,
+            IncomingBitsPerSecond = (long)(bytesDelta * 8 / seconds),
+            FramesPerSecond = Math.Round(framesDelta / seconds, 2),
+            KeyframeIntervalSeconds = keyframeInterval,
+            VideoCodec = videoCodec,
+            AudioCodec = audioCodec,
+            Width = width,
+            Height = height,
+            DroppedTags = dropped,
+            LateTags = late,
+            QueuedBytes = _queue.QueuedBytes,
+            TranscoderSpeed = speed,
+            TranscoderFramesPerSecond = sameGeneration ? latest!.Progress.FramesPerSecond : null,
+            TranscoderDroppedFrames = sameGeneration ? latest!.Progress.DroppedFrames : 0,
+            TranscoderRestarts = restarts,
+            Warnings = warnings,
+        };
+    }
+
+    private sealed record ProgressMark(int Generation, FfmpegProgress Progress, long Timestamp);
+}

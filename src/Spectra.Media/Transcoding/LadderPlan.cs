@@ -1,0 +1,29 @@
+namespace Spectra.Media.Transcoding;
+
+/// <summary>The transcoder's outputs for one live session, highest first.</summary>
+/// <param name="IncludesAudio">Renditions carry the publisher's audio (AAC copied or re-encoded).</param>
+/// <param name="FrameRate">Source frame rate used for -g (30 when unknown).</param>
+public sealed record LadderPlan(
+    IReadOnlyList<PlannedRendition> Renditions,
+    bool IncludesAudio,
+    double FrameRate,
+    LadderWarnings Warnings)
+{
+    /// <summary>False when nothing can be produced (audio-only or an unsupported video codec).</summary>
+    public bool CanTranscode => Renditions.Count > 0;
+
+    /// <summary>Number of renditions that need the decoded source (all but the passthrough).</summary>
+    public int EncodedCount
+    {
+        get
+        {
+            int count = 0;
+            foreach (var rendition in Renditions)
+            {
+                count += rendition.IsPassthrough ? 0 : 1;
+            }
+
+            return count;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using Spectra.Media.Flv;
+
+namespace Spectra.Media.Transcoding;
+
+/// <summary>
+/// Chooses the renditions for a source:
+/// <list type="bullet">
+/// <item>"source" passthrough when the video is H.264 and the audio AAC or absent (and passthrough is enabled);</item>
+/// <item>every configured rung below the source height (at or below when there is no passthrough), never upscaling;</item>
+/// <item>when that leaves nothing, one rung at the source height with the lowest rung's bitrates;</item>
+/// <item>nothing at all for audio-only sources and video the transcoder cannot decode (H.265...).</item>
+/// </list>
+/// </summary>
+public static class LadderPlanner
+{
+    public const string SourceRenditionName = "source";
+    private const double DefaultFrameRate = 30;
+
+    public static LadderPlan Plan(SourceMediaInfo source, LadderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+
+        var warnings = LadderWarnings.None;
+        double frameRate = source.FrameRate is > 0 and <= 240 ? source.FrameRate : DefaultFrameRate;
+        if (source.Audio is null)
+        {
+            warnings |= LadderWarnings.NoAudio;
+        }
+        else if (!source.Audio.IsSupported)
+        {
+            warnings |= LadderWarnings.UnsupportedAudioCodec;
+        }
+
+        if (source.Video is null)
+        {
+            return new LadderPlan([], false, frameRate, (warnings & ~LadderWarnings.NoAudio) | LadderWarnings.NoVideo);
+        }
+
+        if (!source.Video.IsSupported)
+        {
+            return new LadderPlan([], false, frameRate, warnings | LadderWarnings.UnsupportedVideoCodec);
+        }
+
+        bool includesAudio = source.Audio is { IsSupported: true };
+        bool passthrough = options.SourcePassthrough && (source.Audio is null || source.Audio.Codec == FlvAudioCodec.Aac);
+        int sourceWidth = source.Video.Width;
+        int sourceHeight = source.Video.Height;
+
+        var renditions = new List<PlannedRendition>();
+        if (passthrough)
+        {
+            int estimatedKbps = source.BitrateKbps > 0 ? source.BitrateKbps : 6000;
+            renditions.Add(new PlannedRendition(SourceRenditionName, sourceWidth, sourceHeight, estimatedKbps,
+                estimatedKbps * 6 / 5, 0, 0, IsPassthrough: true));
+        }
+
+        // Unknown source size: only the passthrough, or the lowest rung so there is always an output.
+        var rungs = options.EffectiveRenditions.OrderByDescending(r => r.Height).ToList();
+        if (sourceHeight > 0)
+        {
+            foreach (var rung in rungs)
+            {
+                bool fits = passthrough ? rung.Height < sourceHeight : rung.Height <= sourceHeight;
+                if (fits)
+                {
+                    renditions.Add(Encoded(rung.Name, rung, rung.Height, sourceWidth, sourceHeight, includesAudio));
+                }
+            }
+        }
+
+        if (renditions.Count == 0 && rungs.Count > 0)
+        {
+            var lowest = rungs[^1];
+            int height = sourceHeight > 0 ? sourceHeight & ~1 : lowest.Height;
+            renditions.Add(Encoded($"{height}p", lowest, height, sourceWidth, sourceHeight, includesAudio));
+        }
+
+        return new LadderPlan(renditions, includesAudio, frameRate, warnings);
+    }
+
+    private static PlannedRendition Encoded(string name, LadderRendition rung, int height, int sourceWidth, int sourceHeight, bool includesAudio)
+    {
+        // Keep the source aspect ratio with an even width (4:2:0 chroma); 16:9 when the source size is unknown.
+        double aspect = sourceWidth > 0 && sourceHeight > 0 ? (double)sourceWidth / sourceHeight : 16.0 / 9.0;
+        int width = Math.Max(2, (int)Math.Round(height * aspect / 2) * 2);
+        return new PlannedRendition(name, width, height, rung.VideoBitrateKbps, rung.EffectiveMaxRateKbps,
+            rung.EffectiveBufferSizeKbps, includesAudio ? rung.AudioBitrateKbps : 0, IsPassthrough: false);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Spectra.Testing;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Spectra.Data;
+using Spectra.Server;
+using Spectra.Server.Infrastructure;
+
+namespace Spectra.Testing;
+
+/// <summary>
+/// A real Spectra server for tests: Kestrel on 127.0.0.1 with a free port, its own temporary data
+/// directory and database (SQLite file or a fresh PostgreSQL database), the full middleware pipeline.
+/// Disposing stops it, deletes its data, and throws if an unexpected error was logged.
+/// </summary>
+public sealed partial class SpectraHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _dataDirectory;
+
+    private SpectraHost(WebApplication app, string dataDirectory, TestLogSink logs, Uri baseAddress, DatabaseKind database)
+    {
+        _app = app;
+        _dataDirectory = dataDirectory;
+        Logs = logs;
+        BaseAddress = baseAddress;
+        Database = database;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public DatabaseKind Database { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public TestLogSink Logs { get; }
+
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>Errors a test provoked on purpose; everything else logged at Error fails the test on dispose.</summary>
+    public Func<TestLogSink.LogEntry, bool> ExpectedError { get; set; } = _ => false;
+
+    /// <param name="settings">Configuration overrides, e.g. ["Accounts:MaxFailedSignIns"] = "3".</param>
+    public static async Task<SpectraHost> StartAsync(
+        DatabaseKind database = DatabaseKind.Sqlite,
+        IDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "spectra-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        var config = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = dataDirectory,
+            ["Http:Address"] = "127.0.0.1",
+            ["Http:Port"] = "0",
+            ["Ingest:RtmpPort"] = "0",
+            ["Database:Provider"] = database.ToString(),
+            ["Database:ConnectionString"] = database == DatabaseKind.Postgres ? await PostgresServer.CreateDatabaseConnectionStringAsync() : "",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(SpectraApplication).Assembly.GetName().Name,
+            ContentRootPath = ServerProjectDirectory(),
+            EnvironmentName = "Testing",
+        });
+        builder.Configuration.AddInMemoryCollection(config);
+        var logs = new TestLogSink();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.AddSpectra();
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.UseSpectra();
+        await app.Services.MigrateDatabaseAsync();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => a.StartsWith("http://", StringComparison.Ordinal));
+        return new SpectraHost(app, dataDirectory, logs, new Uri(address), database);
+    }
+
+    /// <summary>A client with its own cookie jar (one browser), not following redirects.</summary>
+    public TestClient CreateClient() => new(BaseAddress);
+
+    /// <summary>Signs up a new user through the real sign-up form; the returned client carries its cookie.</summary>
+    public async Task<TestClient> SignUpAsync(string userName, string password = "correct horse battery")
+    {
+        var client = CreateClient();
+        using var response = await client.PostFormAsync("/signup", new() { ["UserName"] = userName, ["Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-up of {userName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        client.UserName = userName;
+        return client;
+    }
+
+    public T GetRequiredService<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public AsyncServiceScope CreateScope() => _app.Services.CreateAsyncScope();
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _app.StopAsync();
+        }
+        finally
+        {
+            await _app.DisposeAsync();
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        var unexpected = Logs.Errors.Where(e => !ExpectedError(e)).ToList();
+        if (unexpected.Count > 0)
+        {
+            throw new InvalidOperationException("The server logged unexpected errors:" + Environment.NewLine + string.Join(Environment.NewLine, unexpected));
+        }
+    }
+
+    internal static string ServerProjectDirectory()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Spectra.Server");
+            if (File.Exists(Path.Combine(candidate, "Spectra.Server.csproj")))
+            {
+                return candidate;
+            }
+
+            dir = dir.Parent;
+        }
+
+        throw new InvalidOperationException("Could not find src/Spectra.Server above " + AppContext.BaseDirectory);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    internal static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\"")]
+    internal static partial Regex AntiforgeryMeta();
+}
