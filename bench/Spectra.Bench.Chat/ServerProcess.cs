@@ -37,7 +37,10 @@ internal sealed class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(serverDll)!,
         };
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["Http__Address"] = "127.0.0.1";
+        info.Environment["Http__Port"] = port.ToString(CultureInfo.InvariantCulture);
+        info.Environment["Ingest__RtmpPort"] = "0";
+        info.Environment["Storage__DataDirectory"] = data;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment)
@@ -63,7 +66,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync("/");
+                using var response = await http.GetAsync("/healthz");
                 return server;
             }
             catch (HttpRequestException)

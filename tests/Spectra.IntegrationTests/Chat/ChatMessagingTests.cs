@@ -129,8 +129,12 @@ public class ChatMessagingTests
         await sender.InvokeAsync("SendMessage", "alice", "after");
         await WaitForMessageAsync(again, "after");
 
-        var seen = join.GetProperty("messages").EnumerateArray().Concat(Messages(again))
-            .Select(m => m.GetProperty("seq").GetInt64()).Where(s => s > last).ToList();
+        // The client's rule: history first, then live messages newer than the join's lastSeq
+        // (a message published while joining can arrive both ways; its number identifies it).
+        var lastSeq = join.GetProperty("lastSeq").GetInt64();
+        var seen = join.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("seq").GetInt64())
+            .Concat(Messages(again).Select(m => m.GetProperty("seq").GetInt64()).Where(s => s > lastSeq))
+            .ToList();
         Assert.Equal(Enumerable.Range((int)last + 1, 5).Select(i => (long)i), seen);
     }
 
