@@ -6,6 +6,8 @@ using Spectra.Server.Chat;
 using Spectra.Server.Events;
 using Spectra.Server.Health;
 using Spectra.Server.Infrastructure;
+using Spectra.Server.Live;
+using Spectra.Rtmp;
 
 namespace Spectra.Server;
 
@@ -23,6 +25,7 @@ public static class SpectraApplication
         builder.AddSpectraApi();
         builder.AddSpectraHealth();
         builder.AddSpectraPages();
+        builder.AddSpectraLive();
         builder.AddSpectraChat();
         return builder;
     }
@@ -39,34 +42,46 @@ public static class SpectraApplication
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapSpectraHealth();
-        app.MapSpectraApi();
+        var api = app.MapSpectraApi();
+        app.MapSpectraLive(api);
         app.MapAvatars();
         app.MapSpectraChat();
         app.MapSpectraPages();
         return app;
     }
 
-    /// <summary>HTTP on Http:Address/Http:Port; RTMP on Ingest:RtmpPort (reserved; the ingest server binds it).</summary>
+    /// <summary>HTTP on Http:Address/Http:Port; RTMP on the same address and Ingest:RtmpPort (0 disables RTMP).</summary>
     private static void AddSpectraListeners(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             var http = context.Configuration.GetSection(HttpOptions.SectionName).Get<HttpOptions>() ?? new HttpOptions();
-            switch (http.Address)
+            var ingest = context.Configuration.GetSection(IngestOptions.SectionName).Get<IngestOptions>() ?? new IngestOptions();
+            Listen(kestrel, http.Address, http.Port, null);
+            if (ingest.RtmpPort != 0)
             {
-                case "*":
-                    kestrel.ListenAnyIP(http.Port);
-                    break;
-                case "localhost":
-                    kestrel.ListenLocalhost(http.Port);
-                    break;
-                default:
-                    kestrel.Listen(IPAddress.Parse(http.Address), http.Port);
-                    break;
+                Listen(kestrel, http.Address, ingest.RtmpPort, static l => l.UseRtmp());
             }
 
             kestrel.Limits.MaxRequestBodySize = 10 * 1024 * 1024;
         });
+    }
+
+    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, string address, int port, Action<Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions>? configure)
+    {
+        configure ??= static _ => { };
+        switch (address)
+        {
+            case "*":
+                kestrel.ListenAnyIP(port, configure);
+                break;
+            case "localhost":
+                kestrel.ListenLocalhost(port, configure);
+                break;
+            default:
+                kestrel.Listen(IPAddress.Parse(address), port, configure);
+                break;
+        }
     }
 }

@@ -10,7 +10,12 @@ public sealed record ChannelDto(
     string Description,
     string? AvatarUrl,
     string Url,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    bool IsLive = false,
+    LiveSessionDto? LiveSession = null);
+
+/// <summary>The broadcast a live channel is in: started (UTC) and the ingest facts known so far.</summary>
+public sealed record LiveSessionDto(Guid Id, DateTime StartedAt, string PlaylistUrl, string ThumbnailUrl, string? VideoCodec, int? Width, int? Height, double? FrameRate);
 
 public sealed record MeDto(Guid Id, string UserName, bool IsAdmin, DateTime CreatedAt, string ChannelUrl);
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spectra.Server.Accounts;
 using Spectra.Server.Channels;
+using Spectra.Server.Live;
 
 namespace Spectra.Server.Api;
 
@@ -21,7 +22,7 @@ public static class ChannelsApi
     }
 
     private static async Task<Results<Ok<List<ChannelDto>>, ProblemHttpResult>> ListAsync(
-        ChannelService channels, string? category, int? page, int? pageSize, CancellationToken ct)
+        ChannelService channels, LiveDirectory live, string? category, int? page, int? pageSize, CancellationToken ct)
     {
         int? categoryId = null;
         if (!string.IsNullOrEmpty(category))
@@ -36,17 +37,18 @@ public static class ChannelsApi
         }
 
         var list = await channels.ListAsync(categoryId, page ?? 1, pageSize ?? 50, ct);
-        return TypedResults.Ok(list.Select(c => c.ToDto()).ToList());
+        var sessions = await live.GetCurrentSessionsAsync(list.Select(c => c.Id).ToList(), ct);
+        return TypedResults.Ok(list.Select(c => c.ToDto(sessions.GetValueOrDefault(c.Id))).ToList());
     }
 
-    private static async Task<Results<Ok<ChannelDto>, ProblemHttpResult>> GetAsync(string name, ChannelService channels, CancellationToken ct)
+    private static async Task<Results<Ok<ChannelDto>, ProblemHttpResult>> GetAsync(string name, ChannelService channels, LiveDirectory live, CancellationToken ct)
     {
         var channel = await channels.FindByOwnerNameAsync(name, ct);
-        return channel is null ? NotFound(name) : TypedResults.Ok(channel.ToDto());
+        return channel is null ? NotFound(name) : TypedResults.Ok(channel.ToDto(await live.GetCurrentSessionAsync(channel.Id, ct)));
     }
 
     private static async Task<Results<Ok<ChannelDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string name, ChannelPatch patch, HttpContext http, ChannelService channels, CancellationToken ct)
+        string name, ChannelPatch patch, HttpContext http, ChannelService channels, LiveDirectory live, CancellationToken ct)
     {
         var (channel, problem) = await FindOwnAsync(name, http, channels, ct);
         if (channel is null)
@@ -55,7 +57,9 @@ public static class ChannelsApi
         }
 
         var result = await channels.UpdateAsync(channel, new ChannelUpdate(patch.Title, patch.Category, patch.Tags, patch.Description), ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value!.ToDto()) : TypedResults.ValidationProblem(result.Errors);
+        return result.Succeeded
+            ? TypedResults.Ok(result.Value!.ToDto(await live.GetCurrentSessionAsync(channel.Id, ct)))
+            : TypedResults.ValidationProblem(result.Errors);
     }
 
     private static async Task<Results<Ok<StreamKeyDto>, ProblemHttpResult>> GetStreamKeyAsync(

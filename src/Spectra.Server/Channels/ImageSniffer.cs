@@ -8,12 +8,14 @@ namespace Spectra.Server.Channels;
 /// </summary>
 public static class ImageSniffer
 {
+    private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
     public readonly record struct ImageInfo(string ContentType, int Width, int Height);
 
     public static ImageInfo? Identify(ReadOnlySpan<byte> data)
     {
         // PNG: 8-byte signature, then the IHDR chunk: length(4) "IHDR" width(4) height(4), big-endian.
-        if (data.Length >= 24 && data[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8) && data.Slice(12, 4).SequenceEqual("IHDR"u8))
+        if (data.Length >= 24 && data[..8].SequenceEqual(PngSignature) && data.Slice(12, 4).SequenceEqual("IHDR"u8))
         {
             return Valid("image/png", BinaryPrimitives.ReadInt32BigEndian(data[16..]), BinaryPrimitives.ReadInt32BigEndian(data[20..]));
         }

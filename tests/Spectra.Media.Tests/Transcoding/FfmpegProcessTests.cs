@@ -64,7 +64,8 @@ public class FfmpegProcessTests
 
         var progress = await reported.Task.WaitAsync(Bound);
 
-        Assert.InRange(progress.Speed!.Value, 0.1, 10);
+        Assert.True(progress.Speed > 0);
+        Assert.True(progress.OutTimeMicroseconds > 0);
         Assert.Equal(0, await ffmpeg.Completion.WaitAsync(Bound));
         Assert.True(ffmpeg.LastProgress!.IsEnd);
     }

@@ -27,6 +27,13 @@ internal sealed class RtmpTestClient : IAsyncDisposable
         _socket = socket;
     }
 
+    /// <summary>Chunk size of what the client sends; announce it with Set Chunk Size first.</summary>
+    public int OutgoingChunkSize
+    {
+        get => _writer.ChunkSize;
+        set => _writer.ChunkSize = value;
+    }
+
     public record struct Received(RtmpMessageHeader Header, byte[] Payload, RtmpCommand? Command);
 
     public static async Task<RtmpTestClient> ConnectAsync(int port)

@@ -28,6 +28,8 @@ public sealed class FfmpegPublishTests
         Assert.Equal(1, sink.UnpublishCalls);
         Assert.Equal("live", sink.Request.App);
         Assert.Equal("KEY", sink.Request.StreamName);
+        var handshake = await server.Logs.WaitForEventAsync("RtmpHandshakeCompleted", Wait);
+        Assert.Contains("(Digest0)", handshake.Message, StringComparison.Ordinal);
 
         var metadata = Assert.Single(sink.Metadata);
         Assert.Equal(640d, metadata["width"]);
@@ -56,5 +58,20 @@ public sealed class FfmpegPublishTests
         {
             Assert.True(audio[i].Timestamp >= audio[i - 1].Timestamp, $"audio timestamps decrease at {i}");
         }
+    }
+
+    [Fact]
+    public async Task Publish_FfmpegKeyWithQueryString_QueryStripped()
+    {
+        var handler = new TestPublishHandler("KEY");
+        await using var server = await RtmpTestServer.StartAsync(handler);
+
+        var run = await ExternalProcess.FfmpegPublishAsync(server.Url("live/KEY?token=abc123"), seconds: 1);
+        Assert.True(run.ExitCode == 0, run.StandardError);
+
+        var sink = await handler.NextAcceptedAsync(Wait);
+        Assert.Equal("KEY", sink.Request.StreamName);
+        Assert.Contains(await sink.Unpublished.WaitAsync(Wait), FfmpegEndReasons);
+        Assert.True(sink.MediaCount > 20, $"{sink.MediaCount} media messages");
     }
 }

@@ -40,6 +40,21 @@ public sealed class PublishDecisionTests
     }
 
     [Fact]
+    public async Task Publish_KeyInAppAndTcUrl_ResolvedToLiveAndKey()
+    {
+        await using var server = await RtmpTestServer.StartAsync(new TestPublishHandler("KEY"));
+        await using var client = await RtmpTestClient.ConnectAsync(server.Port);
+
+        // OBS with "rtmp://host/live/KEY" as server and an empty key: app "live/KEY", tcUrl ".../live/KEY", publish "".
+        var (_, status) = await client.PublishAsync("", app: "live/KEY");
+
+        Assert.Equal("NetStream.Publish.Start", Info(status, "code"));
+        var sink = await server.Handler.NextAcceptedAsync(Wait);
+        Assert.Equal(("live", "KEY"), (sink.Request.App, sink.Request.StreamName));
+        Assert.Equal("rtmp://127.0.0.1/live/KEY", sink.Request.TcUrl);
+    }
+
+    [Fact]
     public async Task Publish_UnknownKey_BadNameThenClosed()
     {
         await using var server = await RtmpTestServer.StartAsync(new TestPublishHandler("KEY"));

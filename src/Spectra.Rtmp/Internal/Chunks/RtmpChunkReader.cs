@@ -51,6 +51,7 @@ internal sealed class RtmpChunkReader : IDisposable
     private RtmpChunkStream? _current;
     private int _chunkRemaining;
     private RtmpChunkStream? _delivered;
+    private RtmpChunkStream? _last;
     private long _bufferedBytes;
 
     /// <param name="maxMessageSize">Largest declared message length accepted, bytes.</param>
@@ -162,15 +163,24 @@ internal sealed class RtmpChunkReader : IDisposable
 
     private bool TryReadChunkHeader(ref SequenceReader<byte> reader)
     {
-        Span<byte> buffer = stackalloc byte[MaxHeaderLength];
         var available = (int)Math.Min(reader.Remaining, MaxHeaderLength);
         if (available == 0)
         {
             return false;
         }
 
-        var header = buffer[..available];
-        reader.TryCopyTo(header);
+        // Parse in place when the header cannot straddle a segment boundary; copy only when it might.
+        Span<byte> buffer = stackalloc byte[MaxHeaderLength];
+        scoped ReadOnlySpan<byte> header;
+        if (reader.UnreadSpan.Length >= available)
+        {
+            header = reader.UnreadSpan[..available];
+        }
+        else
+        {
+            reader.TryCopyTo(buffer[..available]);
+            header = buffer[..available];
+        }
 
         var fmt = header[0] >> 6;
         uint id = header[0] & 0x3Fu;
@@ -202,7 +212,8 @@ internal sealed class RtmpChunkReader : IDisposable
             return false;
         }
 
-        _streams.TryGetValue(id, out var stream);
+        // Consecutive chunks usually belong to the same chunk stream (one media message split in chunks).
+        var stream = _last is not null && _last.Id == id ? _last : _streams.GetValueOrDefault(id);
         if (fmt != 0 && (stream is null || !stream.HasHeader))
         {
             throw new RtmpProtocolException($"Chunk stream {id} starts with a fmt {fmt} chunk; its first chunk must be fmt 0 (RTMP 1.0 §5.3.1.2)");
@@ -294,6 +305,7 @@ internal sealed class RtmpChunkReader : IDisposable
         }
 
         reader.Advance(total);
+        _last = stream;
         _current = stream;
         _chunkRemaining = Math.Min(ChunkSize, stream.Length - stream.Received);
         return true;
@@ -319,6 +331,7 @@ internal sealed class RtmpChunkReader : IDisposable
         _streams.Clear();
         _current = null;
         _delivered = null;
+        _last = null;
         _bufferedBytes = 0;
     }
 }

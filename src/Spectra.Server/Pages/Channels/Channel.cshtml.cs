@@ -1,16 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Spectra.Data.Entities.Channels;
+using Spectra.Data.Entities.Live;
 using Spectra.Server.Api;
 using Spectra.Server.Channels;
+using Spectra.Server.Live;
 
 namespace Spectra.Server.Pages.Channels;
 
-public sealed class ChannelModel(ChannelService channels) : PageModel
+public sealed class ChannelModel(ChannelService channels, LiveDirectory live) : PageModel
 {
     public Channel Channel { get; private set; } = null!;
 
     public string? AvatarUrl => ApiMapping.AvatarUrl(Channel);
+
+    /// <summary>The open session when the channel is live (the first state; /live/events keeps the page current).</summary>
+    public StreamSession? LiveSession { get; private set; }
+
+    public string PlaylistUrl => LiveDirectory.PlaylistUrl(Channel.Owner.UserName);
 
     public async Task<IActionResult> OnGetAsync(string username, CancellationToken cancellationToken)
     {
@@ -21,6 +28,7 @@ public sealed class ChannelModel(ChannelService channels) : PageModel
         }
 
         Channel = channel;
+        LiveSession = await live.GetCurrentSessionAsync(channel.Id, cancellationToken);
         return Page();
     }
 }

@@ -1,0 +1,89 @@
+// Home page "Live now": keeps the server-rendered cards in step with /live/events and refreshes thumbnails.
+import { followLiveEvents, thumbnailSrc, THUMBNAIL_REFRESH_MS } from './live/live-events.js';
+
+const grid = document.getElementById('live-now');
+if (grid) {
+  const empty = grid.querySelector('.empty-state');
+
+  const cardFor = (name) => grid.querySelector(`.live-card[data-channel="${CSS.escape(name)}"]`);
+
+  const watchThumbnail = (img) => {
+    const missing = () => img.closest('.live-card')?.classList.add('no-thumbnail');
+    img.addEventListener('error', missing);
+    img.addEventListener('load', () => img.closest('.live-card')?.classList.remove('no-thumbnail'));
+    if (img.complete && img.naturalWidth === 0) missing();
+  };
+
+  const buildCard = (live) => {
+    const card = document.createElement('article');
+    card.className = 'live-card';
+    card.dataset.channel = live.channel;
+    card.dataset.thumbnail = live.thumbnailUrl;
+
+    const link = document.createElement('a');
+    link.className = 'live-thumb-link';
+    link.href = `/${encodeURIComponent(live.channel)}`;
+    const img = document.createElement('img');
+    img.className = 'live-thumb';
+    img.alt = '';
+    img.width = 320;
+    img.height = 180;
+    img.src = thumbnailSrc(live.thumbnailUrl);
+    watchThumbnail(img);
+    const badge = document.createElement('span');
+    badge.className = 'live-badge';
+    badge.textContent = 'LIVE';
+    link.append(img, badge);
+
+    const title = document.createElement('h3');
+    title.className = 'live-title';
+    const titleLink = document.createElement('a');
+    titleLink.href = link.href;
+    titleLink.textContent = live.title || live.channel;
+    title.append(titleLink);
+
+    const meta = document.createElement('p');
+    meta.className = 'live-meta';
+    meta.textContent = live.category ? `${live.channel} · ${live.category}` : live.channel;
+
+    card.append(link, title, meta);
+    return card;
+  };
+
+  const updateEmpty = () => {
+    if (empty) empty.hidden = grid.querySelector('.live-card') !== null;
+  };
+
+  const add = (live) => {
+    if (cardFor(live.channel)) return;
+    grid.prepend(buildCard(live));
+    updateEmpty();
+  };
+
+  const remove = (name) => {
+    cardFor(name)?.remove();
+    updateEmpty();
+  };
+
+  for (const img of grid.querySelectorAll('img.live-thumb')) watchThumbnail(img);
+
+  followLiveEvents({
+    onSnapshot: (list) => {
+      const names = new Set(list.map((l) => l.channel));
+      for (const card of grid.querySelectorAll('.live-card')) {
+        if (!names.has(card.dataset.channel)) card.remove();
+      }
+      for (const live of [...list].reverse()) add(live);
+      updateEmpty();
+    },
+    onOnline: add,
+    onOffline: (offline) => remove(offline.channel),
+  });
+
+  setInterval(() => {
+    for (const card of grid.querySelectorAll('.live-card')) {
+      const img = card.querySelector('img.live-thumb');
+      if (img && card.dataset.thumbnail) img.src = thumbnailSrc(card.dataset.thumbnail);
+    }
+  }, THUMBNAIL_REFRESH_MS);
+}

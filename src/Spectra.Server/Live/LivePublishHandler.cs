@@ -1,0 +1,40 @@
+using Spectra.Rtmp;
+using Spectra.Server.Channels;
+
+namespace Spectra.Server.Live;
+
+/// <summary>
+/// Decides RTMP publishes: the stream key names the channel (keyed-hash lookup, constant-time compare in
+/// <see cref="StreamKeyService"/>); one connected publisher per channel.
+/// </summary>
+public sealed partial class LivePublishHandler(IServiceScopeFactory scopes, LiveSessionManager sessions, ILogger<LivePublishHandler> logger)
+    : IRtmpPublishHandler
+{
+    public async ValueTask<RtmpPublishResult> PublishAsync(RtmpPublishRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Guid channelId;
+        string channelName;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var keys = scope.ServiceProvider.GetRequiredService<StreamKeyService>();
+            var channel = await keys.FindChannelAsync(request.StreamName, cancellationToken);
+            if (channel is null)
+            {
+                LogUnknownKey(logger, request.ConnectionId, request.RemoteEndPoint?.ToString());
+                return RtmpPublishResult.Reject(RtmpPublishRejection.BadName, "unknown stream key");
+            }
+
+            channelId = channel.Id;
+            channelName = channel.Owner.UserName;
+        }
+
+        var sink = await sessions.TryBeginPublishAsync(channelId, channelName, request.ConnectionId, cancellationToken);
+        return sink is null
+            ? RtmpPublishResult.Reject(RtmpPublishRejection.AlreadyPublishing, "this channel is already live from another connection")
+            : RtmpPublishResult.Accept(sink);
+    }
+
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Warning, Message = "RTMP connection {ConnectionId} from {RemoteEndPoint}: unknown stream key, publish rejected")]
+    private static partial void LogUnknownKey(ILogger logger, string connectionId, string? remoteEndPoint);
+}

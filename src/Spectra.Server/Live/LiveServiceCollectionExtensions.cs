@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Spectra.Media.Hls;
+using Spectra.Media.Live;
+using Spectra.Rtmp;
+using Spectra.Server.Live.Internal;
+
+namespace Spectra.Server.Live;
+
+public static class LiveServiceCollectionExtensions
+{
+    /// <summary>
+    /// Live video: RTMP ingest (section "Rtmp"), the media plane (sections "Transcoding", "Spectra:Packaging",
+    /// "Spectra:Hls"), live sessions and state ("Live"), the publish decision and the live events stream.
+    /// </summary>
+    public static IHostApplicationBuilder AddSpectraLive(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSpectraRtmp();
+        services.AddSpectraMedia();
+        services.AddSingleton<ILiveIngest, MediaLiveIngest>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LiveSessionStore>();
+        services.AddSingleton(sp => new LiveSessionManager(
+            sp.GetRequiredService<ILiveIngest>(),
+            sp.GetRequiredService<LiveSessionStore>(),
+            sp.GetRequiredService<Events.IEventBus>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LiveOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<LiveSessionManager>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<LiveSessionManager>());
+        services.AddSingleton<IRtmpPublishHandler, LivePublishHandler>();
+        services.AddSingleton<LiveEventBroadcaster>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveEventBroadcaster>());
+        services.AddScoped<LiveDirectory>();
+        return builder;
+    }
+
+    /// <summary>The HLS origin under /hls, server-sent live events at /live/events, live endpoints of the REST API.</summary>
+    public static IEndpointRouteBuilder MapSpectraLive(this IEndpointRouteBuilder endpoints, RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(api);
+        endpoints.MapHlsOrigin("/hls");
+        endpoints.MapGet("/live/events", LiveEventsEndpoint.HandleAsync).ExcludeFromDescription();
+        api.MapLiveApi();
+        return endpoints;
+    }
+}

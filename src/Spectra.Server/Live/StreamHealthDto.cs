@@ -1,0 +1,14 @@
+namespace Spectra.Server.Live;
+
+/// <summary>
+/// GET /api/v1/channels/{name}/health. <paramref name="State"/>: "offline" (no publisher), "starting"
+/// (publisher connected, first segment not ready), "live", "reconnecting" (publisher gone, grace running).
+/// </summary>
+public sealed record StreamHealthDto(
+    string Channel,
+    string State,
+    Guid? SessionId,
+    DateTime? Since,
+    int Reconnects,
+    StreamHealth? Health,
+    IReadOnlyList<StreamHealthWarning> Warnings);

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using Spectra.Testing.Live;
+
+namespace Spectra.BrowserTests.Live;
+
+/// <summary>The watch page in headless Chromium against a real server fed by a real ffmpeg publisher.</summary>
+public sealed class LivePlayerBrowserTests
+{
+    [Fact]
+    public async Task ChannelPage_OfflineThenLive_SwitchesToPlayerWithoutReloadAndPlays()
+    {
+        await using var host = await LiveHost.StartAsync(new Dictionary<string, string?> { ["Live:OfflineGrace"] = "00:00:01" });
+        using var events = new LiveEventRecorder(host);
+        var streamer = await host.CreateStreamerAsync("gina");
+        var (playwright, context, profile) = await Chromium.LaunchAsync();
+        try
+        {
+            var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
+            var consoleErrors = new List<string>();
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    consoleErrors.Add(message.Text);
+                }
+            };
+            await page.GotoAsync(new Uri(host.BaseAddress, "/gina").ToString());
+            Assert.Equal("offline", await page.GetAttributeAsync("#player", "data-state"));
+            await page.Locator("body").EvaluateAsync("b => b.dataset.loadMarker = 'first-load'");
+
+            await using var publisher = ExternalProcess.FfmpegPublish(host.RtmpUrl(streamer.StreamKey), seconds: 120, size: "640x360");
+            await events.WaitForOnlineAsync(streamer.ChannelId, TimeSpan.FromSeconds(40));
+
+            // The page switches by itself (server-sent event), without a reload: the marker survives.
+            await page.WaitForSelectorAsync("#player[data-state='live'] video", new() { Timeout = 15_000 });
+            Assert.Equal("first-load", await page.Locator("body").GetAttributeAsync("data-load-marker"));
+            Assert.Equal("hls.js", await page.GetAttributeAsync("#player", "data-playback"));
+
+            // hls.js plays: currentTime advances.
+            await page.WaitForFunctionAsync("() => document.querySelector('#player video').currentTime > 1", null, new() { Timeout = 30_000 });
+            var t1 = await page.EvaluateAsync<double>("() => document.querySelector('#player video').currentTime");
+            await page.WaitForFunctionAsync($"() => document.querySelector('#player video').currentTime > {t1.ToString(System.Globalization.CultureInfo.InvariantCulture)} + 1", null, new() { Timeout = 15_000 });
+
+            // Quality menu: Auto plus every rendition (source and 240p); accessible controls.
+            var qualities = await page.Locator("#player select.pc-quality option").AllTextContentsAsync();
+            Assert.StartsWith("Auto", qualities[0], StringComparison.Ordinal);
+            Assert.True(qualities.Count >= 3, string.Join(", ", qualities));
+            Assert.Equal(1, await page.GetByRole(AriaRole.Button, new() { Name = "Full screen" }).CountAsync());
+            Assert.Equal(1, await page.GetByLabel("Volume").CountAsync());
+            Assert.Equal(1, await page.GetByLabel("Quality").CountAsync());
+
+            // A viewer opening the live channel: time from navigation to the first frame playing.
+            var viewer = await context.NewPageAsync();
+            var clock = Stopwatch.StartNew();
+            await viewer.GotoAsync(new Uri(host.BaseAddress, "/gina").ToString());
+            await viewer.WaitForFunctionAsync("() => { const v = document.querySelector('#player video'); return v && v.currentTime > 0 && !v.paused; }", null, new() { Timeout = 20_000 });
+            clock.Stop();
+            Console.WriteLine($"Playback started {clock.ElapsedMilliseconds} ms after opening the live channel page.");
+
+            // The publisher stops: the page returns to "offline" by itself.
+            await publisher.KillAsync();
+            await page.WaitForSelectorAsync("#player[data-state='offline'] .offline-message", new() { Timeout = 20_000 });
+            Assert.Equal("first-load", await page.Locator("body").GetAttributeAsync("data-load-marker"));
+            Assert.DoesNotContain(consoleErrors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await Chromium.CloseAsync(playwright, context, profile);
+        }
+
+        Assert.Empty(host.Errors);
+    }
+
+    [Fact]
+    public async Task HomePage_ChannelGoesLive_LiveNowCardAppearsWithoutReload()
+    {
+        await using var host = await LiveHost.StartAsync(new Dictionary<string, string?> { ["Live:OfflineGrace"] = "00:00:00" });
+        using var events = new LiveEventRecorder(host);
+        var streamer = await host.CreateStreamerAsync("hana");
+        var (playwright, context, profile) = await Chromium.LaunchAsync();
+        try
+        {
+            var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
+            await page.GotoAsync(host.BaseAddress.ToString());
+            Assert.True(await page.Locator("#live-now .empty-state").IsVisibleAsync());
+
+            await using var publisher = ExternalProcess.FfmpegPublish(host.RtmpUrl(streamer.StreamKey), seconds: 120, size: "640x360");
+            await events.WaitForOnlineAsync(streamer.ChannelId, TimeSpan.FromSeconds(40));
+            await page.WaitForSelectorAsync("#live-now .live-card[data-channel='hana']", new() { Timeout = 15_000 });
+            Assert.False(await page.Locator("#live-now .empty-state").IsVisibleAsync());
+            var src = await page.GetAttributeAsync("#live-now .live-card[data-channel='hana'] img.live-thumb", "src");
+            Assert.StartsWith("/hls/hana/thumbnail.jpg?t=", src, StringComparison.Ordinal);
+
+            await publisher.KillAsync();
+            await page.WaitForSelectorAsync("#live-now .live-card[data-channel='hana']", new() { State = WaitForSelectorState.Detached, Timeout = 20_000 });
+            Assert.True(await page.Locator("#live-now .empty-state").IsVisibleAsync());
+        }
+        finally
+        {
+            await Chromium.CloseAsync(playwright, context, profile);
+        }
+
+        Assert.Empty(host.Errors);
+    }
+}
