@@ -96,7 +96,7 @@ public sealed partial class LiveStream
                 TryDecide(timestampMs);
             }
 
-            if (_transcoding && (type == FlvTagType.Video || _plan!.IncludesAudio))
+            if (_transcoding && (type == FlvTagType.Video ? _plan!.IncludesVideo : _plan!.IncludesAudio))
             {
                 _queue.TryEnqueue(type, timestampMs, tagBody);
             }

@@ -64,6 +64,9 @@ public sealed partial class FfmpegSupervisor : IAsyncDisposable
     /// <summary>Raised when a generation exits before <see cref="StopAsync"/> (exit code, last stderr lines in the log).</summary>
     public event Action<FfmpegProcess, int>? GenerationFailed;
 
+    /// <summary>Raised when the executable cannot be started (it is tried again after the back-off).</summary>
+    public event Action<Exception>? StartFailed;
+
     public void Start()
     {
         lock (_lock)
@@ -118,6 +121,7 @@ public sealed partial class FfmpegSupervisor : IAsyncDisposable
             catch (Win32Exception ex)
             {
                 Log.StartFailed(_logger, _options.FfmpegPath, ex.Message, ex);
+                StartFailed?.Invoke(ex);
                 if (!await DelayAsync(delay, stopping).ConfigureAwait(false))
                 {
                     return;

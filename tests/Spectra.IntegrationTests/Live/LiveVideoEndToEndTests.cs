@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spectra.Data;
 using Spectra.Testing.Live;
 using Spectra.Media.Hls;
+using Spectra.Testing;
 
 namespace Spectra.IntegrationTests.Live;
 
@@ -18,10 +19,12 @@ public sealed class LiveVideoEndToEndTests
 {
     private static readonly TimeSpan LiveWithin = TimeSpan.FromSeconds(40);
 
-    [Fact]
-    public async Task Publish_FfmpegStream_GoesLiveServesValidHlsThenGoesOfflineAfterGrace()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task Publish_FfmpegStream_GoesLiveServesValidHlsThenGoesOfflineAfterGrace(DatabaseKind database)
     {
-        await using var host = await LiveHost.StartAsync();
+        await using var host = await LiveHost.StartAsync(database: database);
         using var events = new LiveEventRecorder(host);
         var alice = await host.CreateStreamerAsync("alice");
         using var client = host.CreateClient();

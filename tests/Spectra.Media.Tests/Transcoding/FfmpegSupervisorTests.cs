@@ -73,16 +73,26 @@ public class FfmpegSupervisorTests
     }
 
     [Fact]
-    public async Task Supervise_MissingExecutable_KeepsRetryingWithoutThrowingAndStops()
+    public async Task Supervise_MissingExecutable_ReportsAndRetriesWithoutThrowingAndStops()
     {
         var options = FastRestarts();
         options.FfmpegPath = "/nonexistent/ffmpeg";
         await using var supervisor = new FfmpegSupervisor(options, _ => StdinArguments, (_, _) => Task.CompletedTask, NullLogger.Instance, TimeProvider.System);
+        int failures = 0;
+        var retried = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        supervisor.StartFailed += _ =>
+        {
+            if (Interlocked.Increment(ref failures) == 2)
+            {
+                retried.TrySetResult();
+            }
+        };
 
         supervisor.Start();
-        await Task.Delay(300);
+        await retried.Task.WaitAsync(Bound);
         await supervisor.StopAsync().WaitAsync(Bound);
 
         Assert.Null(supervisor.Current);
+        Assert.Equal(0, supervisor.Restarts);
     }
 }

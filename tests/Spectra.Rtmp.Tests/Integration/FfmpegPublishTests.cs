@@ -74,4 +74,24 @@ public sealed class FfmpegPublishTests
         Assert.Contains(await sink.Unpublished.WaitAsync(Wait), FfmpegEndReasons);
         Assert.True(sink.MediaCount > 20, $"{sink.MediaCount} media messages");
     }
+
+    [Fact]
+    public async Task Handshake_FfmpegAsPlayer_AcceptsServerDigestAndSignature()
+    {
+        // When playing, ffmpeg verifies the S1 digest and the S2 signature of an FP9 server and aborts on a mismatch;
+        // it sends connect only after both checks passed. Playback itself is not served: the connection idles out.
+        await using var server = await RtmpTestServer.StartAsync(new TestPublishHandler("KEY"), o => o.IdleTimeout = TimeSpan.FromSeconds(1));
+
+        var run = await ExternalProcess.RunAsync("ffmpeg",
+            ["-hide_banner", "-nostdin", "-loglevel", "debug", "-i", server.Url("live/KEY"), "-t", "1", "-f", "null", "-"],
+            TimeSpan.FromSeconds(30));
+
+        Assert.False(run.TimedOut);
+        Assert.DoesNotContain("validating failed", run.StandardError, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Signature mismatch", run.StandardError, StringComparison.OrdinalIgnoreCase);
+        var handshake = await server.Logs.WaitForEventAsync("RtmpHandshakeCompleted", Wait);
+        Assert.Contains("(Digest0)", handshake.Message, StringComparison.Ordinal);
+        await server.Logs.WaitForEventAsync("RtmpConnected", Wait);
+        await server.Logs.WaitForAsync(e => e.EventName == "RtmpCommandIgnored" && e.Message.Contains("'play'", StringComparison.Ordinal), Wait);
+    }
 }
