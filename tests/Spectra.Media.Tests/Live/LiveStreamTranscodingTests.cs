@@ -213,4 +213,42 @@ public class LiveStreamTranscodingTests
         Assert.False(fixture.Registry.TryGet("audioonly", out _));
         Assert.Empty(fixture.ErrorMessages);
     }
+
+    [Fact]
+    public async Task OnMediaTag_SourceResolutionChanges_NewGenerationWithNewInitAndDiscontinuity()
+    {
+        var hd = await SyntheticPublisher.Hd720Async();
+        var sd = await SyntheticPublisher.Sd360Async();
+        await using var fixture = new LiveStreamFixture("resized");
+        var stream = fixture.Stream;
+        var firstSegment = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var discontinuity = new TaskCompletionSource<CmafSegment>(TaskCreationOptions.RunContinuationsAsynchronously);
+        stream.FirstSegmentReady += _ => firstSegment.TrySetResult();
+        using var feeding = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        await hd.FeedAsync(stream, loops: 1, feeding.Token);
+        await firstSegment.Task.WaitAsync(Bound);
+        Assert.True(stream.HlsStream!.TryGetRendition("source", out var source));
+        source.Window.SegmentPublished += (_, segment) =>
+        {
+            if (segment.IsDiscontinuity)
+            {
+                discontinuity.TrySetResult(segment);
+            }
+        };
+        int firstPid = stream.TranscoderProcessId!.Value;
+        var feed = sd.FeedAsync(stream, loops: 2, hd.DurationMs + 33, feeding.Token);
+
+        var segment = await discontinuity.Task.WaitAsync(Bound);
+
+        Assert.Equal(2, segment.Generation);
+        string[] streams = await Ffprobe.StreamsAsync(segment.Init.Data, segment.Data);
+        Assert.Contains(streams, s => s.StartsWith("h264,640,360,", StringComparison.Ordinal));
+        Assert.Contains(fixture.Logs.Entries, e => e.EventId.Id == 4213);
+        ProcessAssert.IsGone(firstPid);
+        await feeding.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => feed);
+        await stream.StopAsync().WaitAsync(Bound);
+        Assert.Empty(fixture.ErrorMessages);
+    }
 }
