@@ -3,12 +3,10 @@ using Spectra.Data.Entities.Community;
 
 namespace Spectra.Data;
 
-/// <summary>Community tables: follows, blocks, notifications, webhooks, schedule, posts, history, analytics, search.</summary>
+/// <summary>Community tables (follows and blocks are shared with chat): notifications, webhooks, schedule, posts, history, analytics, search.</summary>
 public partial class SpectraDbContext
 {
     public DbSet<Follow> Follows => Set<Follow>();
-
-    public DbSet<UserBlock> UserBlocks => Set<UserBlock>();
 
     public DbSet<NotificationMute> NotificationMutes => Set<NotificationMute>();
 

@@ -2,6 +2,7 @@ using System.Net;
 using Spectra.Server.Accounts;
 using Spectra.Server.Api;
 using Spectra.Server.Channels;
+using Spectra.Server.Chat;
 using Spectra.Server.Community;
 using Spectra.Server.Events;
 using Spectra.Server.Health;
@@ -26,6 +27,7 @@ public static class SpectraApplication
         builder.AddSpectraHealth();
         builder.AddSpectraPages();
         builder.AddSpectraLive();
+        builder.AddSpectraChat();
         builder.AddSpectraCommunity();
         return builder;
     }
@@ -45,6 +47,7 @@ public static class SpectraApplication
         var api = app.MapSpectraApi();
         app.MapSpectraLive(api);
         app.MapAvatars();
+        app.MapSpectraChat();
         app.MapSpectraPages();
         app.MapSpectraCommunity();
         return app;

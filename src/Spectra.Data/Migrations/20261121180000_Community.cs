@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Spectra.Data.Migrations;
 
 /// <summary>
-/// Community: follows, blocks, notifications and opt-outs, webhooks and their deliveries, schedule,
+/// Community: the follows index, blocks, notifications and opt-outs, webhooks and their deliveries, schedule,
 /// posts, watch history, analytics (broadcasts, view sessions, viewer samples) and the search tables.
 /// Provider-neutral: column types come from each provider's mapping of the CLR type.
 /// </summary>
@@ -14,36 +14,12 @@ public partial class Community : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.CreateTable(
-            name: "Follows",
-            columns: table => new
-            {
-                FollowerId = table.Column<Guid>(nullable: false),
-                ChannelId = table.Column<Guid>(nullable: false),
-                CreatedAt = table.Column<DateTime>(nullable: false),
-            },
-            constraints: table =>
-            {
-                table.PrimaryKey("PK_Follows", x => new { x.FollowerId, x.ChannelId });
-                table.ForeignKey("FK_Follows_Users_FollowerId", x => x.FollowerId, "Users", "Id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey("FK_Follows_Channels_ChannelId", x => x.ChannelId, "Channels", "Id", onDelete: ReferentialAction.Cascade);
-            });
+        // Follows was created minimal by the chat migration; community lists followers newest first
+        // per channel, so the channel index gains the follow date.
+        migrationBuilder.DropIndex("IX_Follows_ChannelId", "Follows");
         migrationBuilder.CreateIndex("IX_Follows_ChannelId_CreatedAt", "Follows", ["ChannelId", "CreatedAt"]);
 
-        migrationBuilder.CreateTable(
-            name: "UserBlocks",
-            columns: table => new
-            {
-                BlockerId = table.Column<Guid>(nullable: false),
-                BlockedId = table.Column<Guid>(nullable: false),
-                CreatedAt = table.Column<DateTime>(nullable: false),
-            },
-            constraints: table =>
-            {
-                table.PrimaryKey("PK_UserBlocks", x => new { x.BlockerId, x.BlockedId });
-                table.ForeignKey("FK_UserBlocks_Users_BlockerId", x => x.BlockerId, "Users", "Id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey("FK_UserBlocks_Users_BlockedId", x => x.BlockedId, "Users", "Id", onDelete: ReferentialAction.Cascade);
-            });
+        // UserBlocks comes from the chat migration; community also asks "is A blocked by B".
         migrationBuilder.CreateIndex("IX_UserBlocks_BlockedId", "UserBlocks", "BlockedId");
 
         migrationBuilder.CreateTable(
@@ -289,10 +265,14 @@ public partial class Community : Migration
         {
             "SearchTermTrigrams", "ChannelSearchKeys", "ChannelSearchDocuments", "ViewerCountSamples", "ViewSessions",
             "Broadcasts", "WatchHistory", "CommunityPosts", "ScheduledShows", "WebhookDeliveries", "WebhookSubscriptions",
-            "Notifications", "NotificationMutes", "UserBlocks", "Follows",
+            "Notifications", "NotificationMutes",
         })
         {
             migrationBuilder.DropTable(table);
         }
+
+        migrationBuilder.DropIndex("IX_UserBlocks_BlockedId", "UserBlocks");
+        migrationBuilder.DropIndex("IX_Follows_ChannelId_CreatedAt", "Follows");
+        migrationBuilder.CreateIndex("IX_Follows_ChannelId", "Follows", "ChannelId");
     }
 }

@@ -127,7 +127,7 @@ public sealed partial class FfmpegSupervisor : IAsyncDisposable
                     return;
                 }
 
-                delay = NextDelay(delay);
+                delay = NextDelay(delay, _options.MaxRestartDelay);
                 continue;
             }
 
@@ -178,7 +178,7 @@ public sealed partial class FfmpegSupervisor : IAsyncDisposable
                 return;
             }
 
-            delay = NextDelay(delay);
+            delay = NextDelay(delay, _options.MaxRestartDelay);
         }
     }
 
@@ -225,10 +225,11 @@ public sealed partial class FfmpegSupervisor : IAsyncDisposable
         }
     }
 
-    private TimeSpan NextDelay(TimeSpan delay)
+    /// <summary>Back-off after one more crash: doubled, at most <paramref name="max"/>.</summary>
+    internal static TimeSpan NextDelay(TimeSpan delay, TimeSpan max)
     {
         var doubled = delay * 2;
-        return doubled > _options.MaxRestartDelay ? _options.MaxRestartDelay : doubled;
+        return doubled > max ? max : doubled;
     }
 
     private static partial class Log

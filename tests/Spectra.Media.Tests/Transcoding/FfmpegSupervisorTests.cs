@@ -95,4 +95,19 @@ public class FfmpegSupervisorTests
         Assert.Null(supervisor.Current);
         Assert.Equal(0, supervisor.Restarts);
     }
+
+    [Fact]
+    public void NextDelay_RepeatedCrashes_DoublesUpToMaximum()
+    {
+        var max = TimeSpan.FromSeconds(10);
+        var delays = new List<TimeSpan>();
+        var delay = new LadderOptions().InitialRestartDelay;
+        for (int i = 0; i < 7; i++)
+        {
+            delays.Add(delay);
+            delay = FfmpegSupervisor.NextDelay(delay, max);
+        }
+
+        Assert.Equal([0.5, 1, 2, 4, 8, 10, 10], delays.Select(d => d.TotalSeconds).ToArray());
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
+using Spectra.Data.Entities.Chat;
 using Spectra.Data.Entities.Community;
 
 namespace Spectra.Server.Community.Follows;

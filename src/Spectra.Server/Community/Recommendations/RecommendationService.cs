@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
 using Spectra.Data.Entities.Accounts;
 using Spectra.Data.Entities.Channels;
+using Spectra.Data.Entities.Chat;
 using Spectra.Data.Entities.Community;
 
 namespace Spectra.Server.Community.Recommendations;
