@@ -13,6 +13,7 @@ apt_install_missing \
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav \
   nginx libnginx-mod-rtmp \
   wrk \
+  curl \
   util-linux procps
 command -v npm >/dev/null 2>&1 || apt_install_missing nodejs npm
 # The Debian package starts a cluster on port 5432; tests start their own server on a free port instead.

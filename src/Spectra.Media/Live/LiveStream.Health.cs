@@ -12,6 +12,7 @@ public sealed partial class LiveStream
     private long _lastSampleLate;
     private int _lastSampleRestarts;
     private int _sampling;
+    private int _slowSamples;
     private ProgressMark? _latestProgress;
     private ProgressMark? _sampledProgress;
 
@@ -114,9 +115,16 @@ public sealed partial class LiveStream
             speed = wall > 0.2 ? Math.Round(media / wall, 3) : null;
         }
 
-        if (speed < _options.MinTranscoderSpeed || _queue.QueuedBytes > _options.MaxQueuedBytes / 2)
+        // One slow sample is normal right after a (re)start; two in a row are not.
+        _slowSamples = speed < _options.MinTranscoderSpeed ? _slowSamples + 1 : speed is null ? _slowSamples : 0;
+        if (_slowSamples >= 2 || _queue.QueuedBytes > _options.MaxQueuedBytes / 2)
         {
             warnings |= IngestWarnings.TranscoderSlow;
+        }
+
+        if (KillIfStalled(supervisor?.Current, latest, now, bytesDelta))
+        {
+            warnings |= IngestWarnings.TranscoderRestarting;
         }
 
         warnings |= droppedNow ? IngestWarnings.DataDropped : 0;
@@ -141,6 +149,28 @@ public sealed partial class LiveStream
             TranscoderRestarts = restarts,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>Watchdog: a live ffmpeg that has been silent for the stall timeout while media arrives is killed (and restarted by the supervisor).</summary>
+    private bool KillIfStalled(FfmpegProcess? current, ProgressMark? latest, DateTimeOffset now, long bytesDelta)
+    {
+        if (current is null || current.HasExited || bytesDelta == 0)
+        {
+            return false;
+        }
+
+        // Before its first progress block a process is probing and opening outputs, which on a busy
+        // machine takes a while: it gets three times the timeout.
+        bool reported = latest is not null && latest.Generation == current.Generation;
+        TimeSpan silent = reported ? _time.GetElapsedTime(latest!.Timestamp) : now - current.StartedAt;
+        if (silent < (reported ? _options.TranscoderStallTimeout : _options.TranscoderStallTimeout * 3))
+        {
+            return false;
+        }
+
+        Log.TranscoderStalled(_logger, ChannelName, current.ProcessId, silent.TotalSeconds);
+        current.Kill();
+        return true;
     }
 
     private sealed record ProgressMark(int Generation, FfmpegProgress Progress, long Timestamp);

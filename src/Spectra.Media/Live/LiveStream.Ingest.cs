@@ -96,7 +96,7 @@ public sealed partial class LiveStream
                 TryDecide(timestampMs);
             }
 
-            if (_transcoding && (type == FlvTagType.Video || _plan!.IncludesAudio))
+            if (_transcoding && (type == FlvTagType.Video ? _plan!.IncludesVideo : _plan!.IncludesAudio))
             {
                 _queue.TryEnqueue(type, timestampMs, tagBody);
             }
@@ -114,9 +114,22 @@ public sealed partial class LiveStream
         {
             FlvCodecDetector.TryDetectVideo(body, out var info, out _);
             bool first = _video is null;
+            bool changed = _videoConfig is not null && !body.SequenceEqual(_videoConfig);
             _video = info;
             _videoCodecSeen = header.Codec;
-            _videoConfig = body.ToArray();
+            if (first || changed)
+            {
+                _videoConfig = body.ToArray();
+            }
+
+            if (changed && _transcoding && Volatile.Read(ref _supervisor)?.Current is { } running)
+            {
+                // New SPS/PPS (resolution, profile...): the passthrough's init segment and the
+                // decoder set-up are stale. A new generation starts from the new configuration,
+                // with a new init segment and a discontinuity in every playlist.
+                Log.SourceConfigurationChanged(_logger, ChannelName, info?.Width ?? 0, info?.Height ?? 0, running.ProcessId);
+                running.Kill();
+            }
             if (first && info is not null)
             {
                 Log.VideoDetected(_logger, ChannelName, info.CodecString, info.Width, info.Height);

@@ -39,6 +39,12 @@ public sealed partial class LiveStream
         [LoggerMessage(EventId = 4210, EventName = "LiveStreamCleanupFailed", Level = LogLevel.Warning, Message = "Cannot delete '{Path}': {Reason}")]
         public static partial void CleanupFailed(ILogger logger, string path, string reason);
 
+        [LoggerMessage(EventId = 4212, EventName = "LiveStreamTranscoderStalled", Level = LogLevel.Warning, Message = "Live stream '{Channel}': ffmpeg {ProcessId} reported no progress for {Seconds:F1} s while media arrives; killing it")]
+        public static partial void TranscoderStalled(ILogger logger, string channel, int processId, double seconds);
+
+        [LoggerMessage(EventId = 4213, EventName = "LiveStreamSourceConfigurationChanged", Level = LogLevel.Information, Message = "Live stream '{Channel}': new video configuration ({Width}x{Height}); restarting ffmpeg {ProcessId}")]
+        public static partial void SourceConfigurationChanged(ILogger logger, string channel, int width, int height, int processId);
+
         [LoggerMessage(EventId = 4211, EventName = "LiveStreamStopped", Level = LogLevel.Information, Message = "Live stream '{Channel}' stopped ({Restarts} transcoder restarts, {Dropped} dropped and {Late} late tags)")]
         public static partial void Stopped(ILogger logger, string channel, int restarts, long dropped, long late);
     }

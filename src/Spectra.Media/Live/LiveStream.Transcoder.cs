@@ -53,8 +53,11 @@ public sealed partial class LiveStream
 
     private static RenditionInfo ToRenditionInfo(PlannedRendition rendition, double frameRate)
     {
-        // Passthrough bit rates are estimates of the source's total; encoded ones are the configured targets.
-        int peakKbps = rendition.IsPassthrough ? rendition.MaxRateKbps : rendition.MaxRateKbps + rendition.AudioBitrateKbps;
+        // Passthrough bit rates are estimates of the source's total (video: in MaxRateKbps with 20 %
+        // margin; audio-only: in AudioBitrateKbps); encoded ones are the configured targets.
+        int peakKbps = rendition.IsPassthrough
+            ? Math.Max(rendition.MaxRateKbps, rendition.AudioBitrateKbps * 6 / 5)
+            : rendition.MaxRateKbps + rendition.AudioBitrateKbps;
         int averageKbps = rendition.VideoBitrateKbps + rendition.AudioBitrateKbps;
         return new RenditionInfo(rendition.Name, rendition.Width, rendition.Height, frameRate,
             peakKbps * 1000, averageKbps * 1000, rendition.IsPassthrough);
@@ -193,6 +196,7 @@ public sealed partial class LiveStream
         }
 
         bool includesAudio = _plan!.IncludesAudio;
+        bool includesVideo = _plan.IncludesVideo;
         while (await _queue.DequeueAsync(CancellationToken.None).ConfigureAwait(false) is { } tag)
         {
             using (tag)
@@ -205,12 +209,13 @@ public sealed partial class LiveStream
 
                 if (!generation.Primed)
                 {
-                    if (!tag.IsVideoKeyframe)
+                    // Video starts at a keyframe; audio-only at any audio frame.
+                    if (includesVideo ? !tag.IsVideoKeyframe : tag.IsSequenceHeader)
                     {
                         continue;
                     }
 
-                    if (!await TryWriteAsync(generation, BuildPrimer(tag.TimestampMs, includesAudio)).ConfigureAwait(false))
+                    if (!await TryWriteAsync(generation, BuildPrimer(tag.TimestampMs, includesAudio, includesVideo)).ConfigureAwait(false))
                     {
                         continue;
                     }
@@ -224,18 +229,18 @@ public sealed partial class LiveStream
         }
     }
 
-    private byte[] BuildPrimer(uint timestampMs, bool includesAudio)
+    private byte[] BuildPrimer(uint timestampMs, bool includesAudio, bool includesVideo)
     {
         byte[]? video;
         byte[]? audio;
         lock (_ingestLock)
         {
-            video = _videoConfig;
+            video = includesVideo ? _videoConfig : null;
             audio = includesAudio ? _audioConfig : null;
         }
 
         var writer = new ArrayBufferWriter<byte>(1024);
-        FlvWriter.WriteHeader(writer, includesAudio, hasVideo: true);
+        FlvWriter.WriteHeader(writer, includesAudio, includesVideo);
         if (video is not null)
         {
             FlvWriter.WriteTag(writer, FlvTagType.Video, timestampMs, video);

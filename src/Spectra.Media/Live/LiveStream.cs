@@ -14,10 +14,12 @@ namespace Spectra.Media.Live;
 /// with <see cref="StopAsync"/>.
 /// </summary>
 /// <remarks>
-/// Audio-only sources and video the transcoder cannot decode (H.265, AV1...) are not transcoded:
-/// the session stays up, reports <see cref="IngestWarnings.AudioOnly"/> or
-/// <see cref="IngestWarnings.UnsupportedVideoCodec"/> in its health, and starts transcoding if
-/// H.264 video shows up later (audio-only case).
+/// The ladder is planned once per session. An audio-only source is reported with
+/// <see cref="IngestWarnings.AudioOnly"/> and by default not served (the plan is made again if H.264
+/// video shows up); with <see cref="LadderOptions.AudioOnlyRendition"/> it is served as a single
+/// audio-only rendition, and video arriving later is ignored until the publisher reconnects. Video
+/// the transcoder cannot decode (H.265, AV1...) is not transcoded: the session stays up and reports
+/// <see cref="IngestWarnings.UnsupportedVideoCodec"/>.
 /// </remarks>
 public sealed partial class LiveStream : IAsyncDisposable
 {

@@ -26,6 +26,12 @@ public sealed class LiveStreamOptions
     /// <summary>Transcoder speed (× real time) below which <see cref="IngestWarnings.TranscoderSlow"/> is raised.</summary>
     public double MinTranscoderSpeed { get; set; } = 0.9;
 
+    /// <summary>
+    /// ffmpeg that reports no progress for this long while media keeps arriving is considered hung:
+    /// its process tree is killed and the supervisor restarts it (2–120 s).
+    /// </summary>
+    public TimeSpan TranscoderStallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
@@ -52,6 +58,11 @@ public sealed class LiveStreamOptions
         if (MaxKeyframeInterval <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxKeyframeInterval), MaxKeyframeInterval, "Must be positive.");
+        }
+
+        if (TranscoderStallTimeout < TimeSpan.FromSeconds(2) || TranscoderStallTimeout > TimeSpan.FromSeconds(120))
+        {
+            throw new ArgumentOutOfRangeException(nameof(TranscoderStallTimeout), TranscoderStallTimeout, "Between 2 and 120 seconds.");
         }
 
         if (MinTranscoderSpeed is < 0 or > 2)

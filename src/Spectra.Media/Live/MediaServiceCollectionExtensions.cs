@@ -34,7 +34,7 @@ public static class MediaServiceCollectionExtensions
                         return false;
                     }
                 },
-                "LiveStreams is invalid: MaxQueuedBytes ≥ 64 KiB, MaxQueuedTags ≥ 16, HealthInterval 0.5–60 s, ProbeDuration 0–30 s, MaxKeyframeInterval > 0, MinTranscoderSpeed 0–2.")
+                "LiveStreams is invalid: MaxQueuedBytes ≥ 64 KiB, MaxQueuedTags ≥ 16, HealthInterval 0.5–60 s, ProbeDuration 0–30 s, MaxKeyframeInterval > 0, TranscoderStallTimeout 2–120 s, MinTranscoderSpeed 0–2.")
             .ValidateOnStart();
         services.TryAddSingleton<LiveStreamManager>();
         return services;

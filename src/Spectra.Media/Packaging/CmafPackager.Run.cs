@@ -202,6 +202,7 @@ public sealed partial class CmafPackager
             var independent = reference is { SampleCount: > 0 } r && (!_referenceIsVideo || r.FirstSampleIsSync);
             var duration = reference?.Duration ?? 0;
             var decodeTime = reference is { HasDecodeTime: true } timed ? timed.BaseMediaDecodeTime : _nextDecodeTime;
+            CheckTiming(decodeTime, duration);
 
             if (_fragments.Count == 0 && !independent)
             {
@@ -267,6 +268,34 @@ public sealed partial class CmafPackager
             // EXTINF is the media the segment holds: the sum of its sample durations (§4.3.2.1).
             _segmentDuration += _pendingDuration;
             _nextDecodeTime = _pendingDecodeTime + _pendingDuration;
+        }
+
+        /// <summary>
+        /// Rejects timing no encoder produces (a fragment over an hour, or a decode time an hour away
+        /// from where the previous fragment ended): it would corrupt durations and dates.
+        /// </summary>
+        private void CheckTiming(ulong decodeTime, ulong duration)
+        {
+            var limit = 3600UL * _timescale;
+            if (duration > limit)
+            {
+                throw new Mp4FormatException(
+                    $"'moof' at offset {Offset}: reference track fragment lasts {duration} ticks at {_timescale} Hz, more than an hour.",
+                    Offset,
+                    Mp4BoxType.Trun);
+            }
+
+            if (_anchored)
+            {
+                var gap = decodeTime > _nextDecodeTime ? decodeTime - _nextDecodeTime : _nextDecodeTime - decodeTime;
+                if (gap > limit)
+                {
+                    throw new Mp4FormatException(
+                        $"'moof' at offset {Offset}: decode time jumps from {_nextDecodeTime} to {decodeTime} ticks at {_timescale} Hz.",
+                        Offset,
+                        Mp4BoxType.Tfdt);
+                }
+            }
         }
 
         private void AppendOrThrow(in ReadOnlySequence<byte> box, Mp4BoxType type)

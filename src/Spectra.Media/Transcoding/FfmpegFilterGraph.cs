@@ -18,6 +18,11 @@ public static class FfmpegFilterGraph
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(options);
+        if (!plan.IncludesVideo)
+        {
+            return null;
+        }
+
         bool thumbnails = options.ThumbnailIntervalSeconds > 0;
         int branches = plan.EncodedCount + (thumbnails ? 1 : 0);
         if (branches == 0)

@@ -64,6 +64,9 @@ public sealed partial class FfmpegSupervisor : IAsyncDisposable
     /// <summary>Raised when a generation exits before <see cref="StopAsync"/> (exit code, last stderr lines in the log).</summary>
     public event Action<FfmpegProcess, int>? GenerationFailed;
 
+    /// <summary>Raised when the executable cannot be started (it is tried again after the back-off).</summary>
+    public event Action<Exception>? StartFailed;
+
     public void Start()
     {
         lock (_lock)
@@ -118,12 +121,13 @@ public sealed partial class FfmpegSupervisor : IAsyncDisposable
             catch (Win32Exception ex)
             {
                 Log.StartFailed(_logger, _options.FfmpegPath, ex.Message, ex);
+                StartFailed?.Invoke(ex);
                 if (!await DelayAsync(delay, stopping).ConfigureAwait(false))
                 {
                     return;
                 }
 
-                delay = NextDelay(delay);
+                delay = NextDelay(delay, _options.MaxRestartDelay);
                 continue;
             }
 
@@ -174,7 +178,7 @@ public sealed partial class FfmpegSupervisor : IAsyncDisposable
                 return;
             }
 
-            delay = NextDelay(delay);
+            delay = NextDelay(delay, _options.MaxRestartDelay);
         }
     }
 
@@ -221,10 +225,11 @@ public sealed partial class FfmpegSupervisor : IAsyncDisposable
         }
     }
 
-    private TimeSpan NextDelay(TimeSpan delay)
+    /// <summary>Back-off after one more crash: doubled, at most <paramref name="max"/>.</summary>
+    internal static TimeSpan NextDelay(TimeSpan delay, TimeSpan max)
     {
         var doubled = delay * 2;
-        return doubled > _options.MaxRestartDelay ? _options.MaxRestartDelay : doubled;
+        return doubled > max ? max : doubled;
     }
 
     private static partial class Log

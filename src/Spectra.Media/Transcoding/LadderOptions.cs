@@ -17,6 +17,12 @@ public sealed class LadderOptions
     /// <summary>Offer the publisher's own stream unchanged ("source") when it is H.264 with AAC or no audio.</summary>
     public bool SourcePassthrough { get; set; } = true;
 
+    /// <summary>
+    /// Serve an audio-only publisher (AAC or MP3) as a single audio-only rendition "audio". Off by
+    /// default: an audio-only session is then not served (and never goes live), only reported.
+    /// </summary>
+    public bool AudioOnlyRendition { get; set; }
+
     /// <summary>x264 preset (ultrafast … veryslow).</summary>
     public string Preset { get; set; } = "veryfast";
 

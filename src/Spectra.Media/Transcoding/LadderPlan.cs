@@ -9,7 +9,10 @@ public sealed record LadderPlan(
     double FrameRate,
     LadderWarnings Warnings)
 {
-    /// <summary>False when nothing can be produced (audio-only or an unsupported video codec).</summary>
+    /// <summary>False for an audio-only plan: one "audio" rendition, no video outputs, no thumbnails.</summary>
+    public bool IncludesVideo { get; init; } = true;
+
+    /// <summary>False when nothing can be produced (unsupported video codec, or no supported track at all).</summary>
     public bool CanTranscode => Renditions.Count > 0;
 
     /// <summary>Number of renditions that need the decoded source (all but the passthrough).</summary>

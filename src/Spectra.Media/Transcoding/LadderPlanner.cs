@@ -8,12 +8,14 @@ namespace Spectra.Media.Transcoding;
 /// <item>"source" passthrough when the video is H.264 and the audio AAC or absent (and passthrough is enabled);</item>
 /// <item>every configured rung below the source height (at or below when there is no passthrough), never upscaling;</item>
 /// <item>when that leaves nothing, one rung at the source height with the lowest rung's bitrates;</item>
-/// <item>nothing at all for audio-only sources and video the transcoder cannot decode (H.265...).</item>
+/// <item>for audio-only sources, when <see cref="LadderOptions.AudioOnlyRendition"/> is on, one "audio" rendition (AAC copied, MP3 re-encoded to AAC), otherwise nothing;</item>
+/// <item>nothing at all for video the transcoder cannot decode (H.265...).</item>
 /// </list>
 /// </summary>
 public static class LadderPlanner
 {
     public const string SourceRenditionName = "source";
+    public const string AudioRenditionName = "audio";
     private const double DefaultFrameRate = 30;
 
     public static LadderPlan Plan(SourceMediaInfo source, LadderOptions options)
@@ -34,7 +36,18 @@ public static class LadderPlanner
 
         if (source.Video is null)
         {
-            return new LadderPlan([], false, frameRate, (warnings & ~LadderWarnings.NoAudio) | LadderWarnings.NoVideo);
+            warnings = (warnings & ~LadderWarnings.NoAudio) | LadderWarnings.NoVideo;
+            if (!options.AudioOnlyRendition || source.Audio is not { IsSupported: true } audio)
+            {
+                return new LadderPlan([], false, 0, warnings) { IncludesVideo = false };
+            }
+
+            bool copy = audio.Codec == FlvAudioCodec.Aac;
+            int audioKbps = copy
+                ? (source.BitrateKbps > 0 ? source.BitrateKbps : 128)
+                : options.EffectiveRenditions.Min(r => r.AudioBitrateKbps);
+            var rendition = new PlannedRendition(AudioRenditionName, 0, 0, 0, 0, 0, audioKbps, IsPassthrough: copy);
+            return new LadderPlan([rendition], true, 0, warnings) { IncludesVideo = false };
         }
 
         if (!source.Video.IsSupported)

@@ -12,7 +12,7 @@ public enum LadderWarnings
     /// <summary>The audio codec is neither AAC nor MP3: renditions carry no audio.</summary>
     UnsupportedAudioCodec = 2,
 
-    /// <summary>Audio only: nothing is planned (HLS output needs video).</summary>
+    /// <summary>Audio only: nothing is planned, or one audio-only rendition with <see cref="LadderOptions.AudioOnlyRendition"/> when the audio is AAC or MP3.</summary>
     NoVideo = 4,
 
     /// <summary>Video only: renditions carry no audio.</summary>

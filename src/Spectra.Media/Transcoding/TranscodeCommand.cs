@@ -30,7 +30,11 @@ public static class TranscodeCommand
         for (int i = 0; i < plan.Renditions.Count; i++)
         {
             var rendition = plan.Renditions[i];
-            if (rendition.IsPassthrough)
+            if (!plan.IncludesVideo)
+            {
+                arguments.Add("-vn");
+            }
+            else if (rendition.IsPassthrough)
             {
                 FfmpegVideoArguments.AppendPassthrough(arguments);
             }
@@ -43,7 +47,7 @@ public static class TranscodeCommand
             FfmpegOutputArguments.AppendFragmentedMp4(arguments, outputUrls[i], options);
         }
 
-        if (options.ThumbnailIntervalSeconds > 0)
+        if (plan.IncludesVideo && options.ThumbnailIntervalSeconds > 0)
         {
             FfmpegOutputArguments.AppendThumbnails(arguments);
         }

@@ -24,7 +24,7 @@ public class LiveStreamIngestTests
     }
 
     [Fact]
-    public async Task OnMediaTag_AudioOnlyPublisher_AudioOnlyWarningNoTranscoderNoStream()
+    public async Task OnMediaTag_AudioOnlyPublisherByDefault_AudioOnlyWarningNoTranscoderNoStream()
     {
         var publisher = await SyntheticPublisher.AudioOnlyAsync();
         await using var fixture = new LiveStreamFixture("audioonly", options: FastHealth());

@@ -3,6 +3,7 @@ using Spectra.Media.Hls;
 using Spectra.Media.Live;
 using Spectra.Media.Packaging;
 using Spectra.Media.Tests.Transcoding;
+using Spectra.Media.Transcoding;
 
 namespace Spectra.Media.Tests.Live;
 
@@ -126,6 +127,128 @@ public class LiveStreamTranscodingTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => feed);
         await stream.StopAsync().WaitAsync(Bound);
         ProcessAssert.IsGone(secondPid);
+        Assert.Empty(fixture.ErrorMessages);
+    }
+
+    [Fact]
+    public async Task HealthSampled_FfmpegHungBySigstop_WatchdogKillsAndRestartsIt()
+    {
+        var publisher = await SyntheticPublisher.Hd720Async();
+        var options = new LiveStreamOptions { HealthInterval = TimeSpan.FromSeconds(1), TranscoderStallTimeout = TimeSpan.FromSeconds(3) };
+        await using var fixture = new LiveStreamFixture("stalled", options: options);
+        var stream = fixture.Stream;
+        var firstSegment = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var restarted = new TaskCompletionSource<IngestHealth>(TaskCreationOptions.RunContinuationsAsynchronously);
+        int hungPid = 0;
+        stream.FirstSegmentReady += _ => firstSegment.TrySetResult();
+        stream.HealthSampled += (_, h) =>
+        {
+            if (Volatile.Read(ref hungPid) != 0 && stream.TranscoderProcessId is { } pid && pid != Volatile.Read(ref hungPid))
+            {
+                restarted.TrySetResult(h);
+            }
+        };
+        using var feeding = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var feed = publisher.FeedAsync(stream, loops: 4, feeding.Token);
+        await firstSegment.Task.WaitAsync(Bound);
+        Volatile.Write(ref hungPid, stream.TranscoderProcessId!.Value);
+        using (var stop = Process.Start("kill", ["-STOP", hungPid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await stop.WaitForExitAsync();
+            Assert.Equal(0, stop.ExitCode);
+        }
+
+        await restarted.Task.WaitAsync(Bound);
+
+        Assert.NotEqual(hungPid, stream.TranscoderProcessId);
+        Assert.Contains(fixture.Logs.Entries, e => e.EventId.Id == 4212 && e.Message.Contains($"ffmpeg {hungPid} ", StringComparison.Ordinal));
+        ProcessAssert.IsGone(hungPid);
+        await feeding.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => feed);
+        await stream.StopAsync().WaitAsync(Bound);
+        Assert.Empty(fixture.ErrorMessages);
+    }
+
+    [Fact]
+    public async Task OnMediaTag_AudioOnlyPublisherWithAudioOnlyRendition_ServesOneAudioRenditionWithWarning()
+    {
+        var publisher = await SyntheticPublisher.AudioOnlyAsync();
+        var options = new LiveStreamOptions { HealthInterval = TimeSpan.FromSeconds(1), ProbeDuration = TimeSpan.FromSeconds(1) };
+        var ladder = new LadderOptions { AudioOnlyRendition = true };
+        await using var fixture = new LiveStreamFixture("audioonly", ladder, options);
+        var stream = fixture.Stream;
+        var firstSegment = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var warned = new TaskCompletionSource<IngestHealth>(TaskCreationOptions.RunContinuationsAsynchronously);
+        stream.FirstSegmentReady += _ => firstSegment.TrySetResult();
+        stream.HealthSampled += (_, h) =>
+        {
+            if (h.Warnings.HasFlag(IngestWarnings.AudioOnly))
+            {
+                warned.TrySetResult(h);
+            }
+        };
+        using var feeding = new CancellationTokenSource(Bound);
+
+        var feed = publisher.FeedAsync(stream, loops: 2, feeding.Token);
+        await firstSegment.Task.WaitAsync(Bound);
+        int pid = stream.TranscoderProcessId!.Value;
+
+        var hls = stream.HlsStream!;
+        var audio = Assert.Single(hls.Renditions);
+        Assert.Equal(("audio", 0, 0), (audio.Name, audio.Info.Width, audio.Info.Height));
+        var segment = audio.Window.Snapshot.Segments[0];
+        string only = Assert.Single(await Ffprobe.StreamsAsync(segment.Init.Data, segment.Data));
+        Assert.StartsWith("aac,", only, StringComparison.Ordinal);
+        string master = HlsPlaylistWriter.WriteMasterPlaylist(hls);
+        Assert.Contains("CODECS=\"mp4a.40.2\"", master, StringComparison.Ordinal);
+        Assert.DoesNotContain("RESOLUTION", master, StringComparison.Ordinal);
+        var health = await warned.Task.WaitAsync(Bound);
+        Assert.Equal("mp4a.40.2", health.AudioCodec);
+        Assert.Null(health.VideoCodec);
+
+        await feed;
+        await stream.StopAsync().WaitAsync(Bound);
+        ProcessAssert.IsGone(pid);
+        Assert.False(fixture.Registry.TryGet("audioonly", out _));
+        Assert.Empty(fixture.ErrorMessages);
+    }
+
+    [Fact]
+    public async Task OnMediaTag_SourceResolutionChanges_NewGenerationWithNewInitAndDiscontinuity()
+    {
+        var hd = await SyntheticPublisher.Hd720Async();
+        var sd = await SyntheticPublisher.Sd360Async();
+        await using var fixture = new LiveStreamFixture("resized");
+        var stream = fixture.Stream;
+        var firstSegment = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var discontinuity = new TaskCompletionSource<CmafSegment>(TaskCreationOptions.RunContinuationsAsynchronously);
+        stream.FirstSegmentReady += _ => firstSegment.TrySetResult();
+        using var feeding = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        await hd.FeedAsync(stream, loops: 1, feeding.Token);
+        await firstSegment.Task.WaitAsync(Bound);
+        Assert.True(stream.HlsStream!.TryGetRendition("source", out var source));
+        source.Window.SegmentPublished += (_, segment) =>
+        {
+            if (segment.IsDiscontinuity)
+            {
+                discontinuity.TrySetResult(segment);
+            }
+        };
+        int firstPid = stream.TranscoderProcessId!.Value;
+        var feed = sd.FeedAsync(stream, loops: 2, hd.DurationMs + 33, feeding.Token);
+
+        var segment = await discontinuity.Task.WaitAsync(Bound);
+
+        Assert.Equal(2, segment.Generation);
+        string[] streams = await Ffprobe.StreamsAsync(segment.Init.Data, segment.Data);
+        Assert.Contains(streams, s => s.StartsWith("h264,640,360,", StringComparison.Ordinal));
+        Assert.Contains(fixture.Logs.Entries, e => e.EventId.Id == 4213);
+        ProcessAssert.IsGone(firstPid);
+        await feeding.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => feed);
+        await stream.StopAsync().WaitAsync(Bound);
         Assert.Empty(fixture.ErrorMessages);
     }
 }

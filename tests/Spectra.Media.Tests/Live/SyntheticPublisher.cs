@@ -29,6 +29,11 @@ internal sealed class SyntheticPublisher
         ["-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-f", "lavfi", "-i", "sine", "-c:v", "libx264", "-preset", "veryfast", "-g", "30",
          "-c:a", "aac", "-t", "6"]);
 
+    /// <summary>6 s of 640x360 30 fps H.264 (GOP 30) + AAC.</summary>
+    public static Task<SyntheticPublisher> Sd360Async() => GetAsync("sd360",
+        ["-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-f", "lavfi", "-i", "sine", "-c:v", "libx264", "-preset", "veryfast", "-g", "30",
+         "-c:a", "aac", "-t", "6"]);
+
     /// <summary>4 s of AAC only.</summary>
     public static Task<SyntheticPublisher> AudioOnlyAsync() => GetAsync("audio", ["-f", "lavfi", "-i", "sine", "-c:a", "aac", "-t", "4"]);
 
@@ -36,7 +41,11 @@ internal sealed class SyntheticPublisher
     /// Replays the tags, each at its timestamp relative to the start (real time), <paramref name="loops"/>
     /// times with continuing timestamps, until done or cancelled.
     /// </summary>
-    public async Task FeedAsync(LiveStream stream, int loops, CancellationToken cancellationToken)
+    public Task FeedAsync(LiveStream stream, int loops, CancellationToken cancellationToken) =>
+        FeedAsync(stream, loops, 0, cancellationToken);
+
+    /// <summary>As <see cref="FeedAsync(LiveStream, int, CancellationToken)"/>, with every timestamp shifted by <paramref name="startMs"/> (paced from now).</summary>
+    public async Task FeedAsync(LiveStream stream, int loops, uint startMs, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         uint loopOffset = 0;
@@ -46,6 +55,7 @@ internal sealed class SyntheticPublisher
             {
                 uint at = timestamp + loopOffset;
                 long wait = at - clock.ElapsedMilliseconds;
+                at += startMs;
                 if (wait > 0)
                 {
                     await Task.Delay((int)wait, cancellationToken);

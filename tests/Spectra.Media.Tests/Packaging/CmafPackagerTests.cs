@@ -264,6 +264,23 @@ public sealed class CmafPackagerTests
     }
 
     [Fact]
+    public async Task RunAsync_DecodeTimeJump_ThrowsAndKeepsCompleteSegments()
+    {
+        var file = TestFiles.Read(TestFiles.AvcAac);
+        var sixthMoof = FindTopLevel(file, "moof", 5).Offset;
+        var tfdt = file.AsSpan(sixthMoof).IndexOf("tfdt"u8) + sixthMoof;
+        file[tfdt + 8] = 0x7F; // version 1 baseMediaDecodeTime: huge
+        var (packager, window, _) = Packagers.Create();
+
+        var ex = await Assert.ThrowsAsync<Mp4FormatException>(() => packager.RunAsync(new MemoryStream(file), CancellationToken.None));
+
+        Assert.Equal(sixthMoof, ex.Offset);
+        Assert.Equal(Mp4BoxType.Tfdt, ex.BoxType);
+        Assert.Contains("decode time jumps from", ex.Message, StringComparison.Ordinal);
+        Assert.Equal([100L], window.Snapshot.Segments.Select(s => s.Sequence));
+    }
+
+    [Fact]
     public async Task RunAsync_MoofBeforeMoov_Throws()
     {
         var file = TestFiles.Read(TestFiles.AvcAac);

@@ -73,16 +73,41 @@ public class FfmpegSupervisorTests
     }
 
     [Fact]
-    public async Task Supervise_MissingExecutable_KeepsRetryingWithoutThrowingAndStops()
+    public async Task Supervise_MissingExecutable_ReportsAndRetriesWithoutThrowingAndStops()
     {
         var options = FastRestarts();
         options.FfmpegPath = "/nonexistent/ffmpeg";
         await using var supervisor = new FfmpegSupervisor(options, _ => StdinArguments, (_, _) => Task.CompletedTask, NullLogger.Instance, TimeProvider.System);
+        int failures = 0;
+        var retried = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        supervisor.StartFailed += _ =>
+        {
+            if (Interlocked.Increment(ref failures) == 2)
+            {
+                retried.TrySetResult();
+            }
+        };
 
         supervisor.Start();
-        await Task.Delay(300);
+        await retried.Task.WaitAsync(Bound);
         await supervisor.StopAsync().WaitAsync(Bound);
 
         Assert.Null(supervisor.Current);
+        Assert.Equal(0, supervisor.Restarts);
+    }
+
+    [Fact]
+    public void NextDelay_RepeatedCrashes_DoublesUpToMaximum()
+    {
+        var max = TimeSpan.FromSeconds(10);
+        var delays = new List<TimeSpan>();
+        var delay = new LadderOptions().InitialRestartDelay;
+        for (int i = 0; i < 7; i++)
+        {
+            delays.Add(delay);
+            delay = FfmpegSupervisor.NextDelay(delay, max);
+        }
+
+        Assert.Equal([0.5, 1, 2, 4, 8, 10, 10], delays.Select(d => d.TotalSeconds).ToArray());
     }
 }

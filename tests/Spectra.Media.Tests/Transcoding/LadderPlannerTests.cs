@@ -57,11 +57,43 @@ public class LadderPlannerTests
     }
 
     [Fact]
-    public void Plan_AudioOnly_NoVideoWarningAndNothingPlanned()
+    public void Plan_AudioOnlyByDefault_NoVideoWarningAndNothingPlanned()
     {
         var plan = LadderPlanner.Plan(new SourceMediaInfo(null, Aac, 0, 128), new LadderOptions());
 
         Assert.Equal(LadderWarnings.NoVideo, plan.Warnings);
+        Assert.False(plan.CanTranscode);
+    }
+
+    [Fact]
+    public void Plan_AudioOnlyAacWithAudioOnlyRendition_OneAudioPassthroughRendition()
+    {
+        var plan = LadderPlanner.Plan(new SourceMediaInfo(null, Aac, 0, 130), new LadderOptions { AudioOnlyRendition = true });
+
+        Assert.Equal(LadderWarnings.NoVideo, plan.Warnings);
+        Assert.False(plan.IncludesVideo);
+        Assert.True(plan.IncludesAudio);
+        var audio = Assert.Single(plan.Renditions);
+        Assert.Equal(("audio", 0, 0, true, 130), (audio.Name, audio.Width, audio.Height, audio.IsPassthrough, audio.AudioBitrateKbps));
+    }
+
+    [Fact]
+    public void Plan_AudioOnlyMp3_OneEncodedAudioRenditionAtLowestRungAudioBitrate()
+    {
+        var plan = LadderPlanner.Plan(new SourceMediaInfo(null, Mp3, 0, 128), new LadderOptions { AudioOnlyRendition = true });
+
+        var audio = Assert.Single(plan.Renditions);
+        Assert.Equal(("audio", false, 96), (audio.Name, audio.IsPassthrough, audio.AudioBitrateKbps));
+    }
+
+    [Fact]
+    public void Plan_AudioOnlyUnsupportedCodec_NothingPlanned()
+    {
+        var opus = new AudioCodecInfo(FlvAudioCodec.Opus, 48000, 2, "opus");
+
+        var plan = LadderPlanner.Plan(new SourceMediaInfo(null, opus, 0, 128), new LadderOptions { AudioOnlyRendition = true });
+
+        Assert.Equal(LadderWarnings.NoVideo | LadderWarnings.UnsupportedAudioCodec, plan.Warnings);
         Assert.False(plan.CanTranscode);
     }
 

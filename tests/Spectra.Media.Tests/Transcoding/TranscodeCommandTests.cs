@@ -127,6 +127,21 @@ public class TranscodeCommandTests
     }
 
     [Fact]
+    public void Build_AudioOnlyPlan_NoVideoNoFilterGraphNoThumbnails()
+    {
+        var options = new LadderOptions { AudioOnlyRendition = true };
+        var plan = LadderPlanner.Plan(new SourceMediaInfo(null, new AudioCodecInfo(FlvAudioCodec.Aac, 44100, 2, "mp4a.40.2"), 0, 128), options);
+
+        var arguments = TranscodeCommand.Build(plan, options, ["unix:/tmp/a.sock"]);
+
+        Assert.DoesNotContain("-filter_complex", arguments);
+        Assert.DoesNotContain("pipe:1", arguments);
+        int vn = arguments.ToList().IndexOf("-vn");
+        Assert.Equal(["-vn", "-map", "0:a:0", "-c:a", "copy", "-f", "mp4"], arguments.Skip(vn).Take(7).ToArray());
+        Assert.Equal("unix:/tmp/a.sock", arguments[^1]);
+    }
+
+    [Fact]
     public void Build_WrongNumberOfUrls_Throws()
     {
         var options = new LadderOptions();

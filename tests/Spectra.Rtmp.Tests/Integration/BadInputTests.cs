@@ -15,12 +15,7 @@ public sealed class BadInputTests
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
     private static Task<RtmpTestServer> StartAsync(Action<RtmpOptions>? configure = null)
-        => RtmpTestServer.StartAsync(new TestPublishHandler("KEY"), options =>
-        {
-            options.HandshakeTimeout = TimeSpan.FromSeconds(1);
-            options.IdleTimeout = TimeSpan.FromSeconds(1);
-            configure?.Invoke(options);
-        });
+        => RtmpTestServer.StartAsync(new TestPublishHandler("KEY"), configure);
 
     private static async Task AssertClosedWithAsync(RtmpTestServer server, Func<RtmpTestClient, Task> misbehave, string eventName, string reason)
     {
@@ -81,7 +76,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task Handshake_TooSlow_TimesOut()
     {
-        await using var server = await StartAsync();
+        await using var server = await StartAsync(o => o.HandshakeTimeout = TimeSpan.FromSeconds(1));
         await AssertClosedWithAsync(server, c => c.SendAsync(new byte[] { 3, 0, 0, 0 }), "RtmpHandshakeTimeout", "handshake not completed within 1 s");
     }
 
@@ -177,14 +172,14 @@ public sealed class BadInputTests
     [Fact]
     public async Task Publisher_StopsSendingWithoutClosing_IdleTimeoutUnpublishes()
     {
-        await using var server = await StartAsync();
+        await using var server = await StartAsync(o => o.IdleTimeout = TimeSpan.FromSeconds(2));
         RecordingSink? sink = null;
         await AssertClosedWithAsync(server, async c =>
         {
             var (streamId, _) = await c.PublishAsync("KEY");
             await c.SendMessageAsync(6, RtmpMessageType.Video, streamId, new byte[] { 0x17, 0x00 });
             sink = await server.Handler.NextAcceptedAsync(Wait);
-        }, "RtmpIdleTimeout", "nothing received for 1 s");
+        }, "RtmpIdleTimeout", "nothing received for 2 s");
         Assert.Equal(RtmpUnpublishReason.Timeout, await sink!.Unpublished.WaitAsync(Wait));
         Assert.Equal(1, sink.UnpublishCalls);
     }

@@ -12,6 +12,7 @@ namespace Spectra.Rtmp.Tests.Integration;
 /// lengths and chunk sizes) against one running server; afterwards the server must still take a real ffmpeg publish,
 /// memory must be back near where it started, and nothing may have been logged at error level.
 /// </summary>
+[Collection(FuzzCollection.Name)]
 public sealed class FuzzTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Seed = 20261121;

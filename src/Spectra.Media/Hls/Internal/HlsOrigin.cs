@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
 using Spectra.Media.Packaging;
 
 namespace Spectra.Media.Hls.Internal;
@@ -157,7 +156,7 @@ internal sealed partial class HlsOrigin
                 {
                     case HttpByteRangeKind.Satisfiable:
                         response.StatusCode = StatusCodes.Status206PartialContent;
-                        headers.ContentRange = new ContentRangeHeaderValue(start, start + count - 1, body.Length).ToString();
+                        headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {start}-{start + count - 1}/{body.Length}");
                         break;
                     case HttpByteRangeKind.Unsatisfiable:
                         response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;

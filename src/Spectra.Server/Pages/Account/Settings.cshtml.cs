@@ -1,9 +1,8 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Spectra.Data.Entities.Accounts;
 using Spectra.Server.Accounts;
+using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Pages.Account;
 
@@ -40,10 +39,7 @@ public sealed class SettingsModel(AccountService accounts, PersonalAccessTokenSe
         }
 
         // The security stamp changed: re-issue this browser's cookie so only other sessions are signed out.
-        await HttpContext.SignInAsync(
-            CookieAuthenticationDefaults.AuthenticationScheme,
-            AccountService.CreatePrincipal(result.Value!, CookieAuthenticationDefaults.AuthenticationScheme),
-            new AuthenticationProperties { IsPersistent = true });
+        await HttpContext.SignInUserAsync(result.Value!);
         StatusMessage = "Password changed. Other signed-in browsers were signed out.";
         await LoadAsync(cancellationToken);
         return Page();
@@ -77,13 +73,7 @@ public sealed class SettingsModel(AccountService accounts, PersonalAccessTokenSe
     private void AddErrors(Dictionary<string, string[]> errors)
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        foreach (var (field, messages) in errors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(field, message);
-            }
-        }
+        ModelState.AddErrors(errors);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) => Tokens = await tokens.ListAsync(UserId, cancellationToken);

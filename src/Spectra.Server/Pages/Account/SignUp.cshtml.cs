@@ -1,8 +1,7 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Spectra.Server.Accounts;
+using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Pages.Account;
 
@@ -19,22 +18,13 @@ public sealed class SignUpModel(AccountService accounts) : PageModel
         var result = await accounts.CreateUserAsync(UserName, Password, cancellationToken: cancellationToken);
         if (!result.Succeeded)
         {
-            foreach (var (field, messages) in result.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(field, message);
-                }
-            }
+            ModelState.AddErrors(result.Errors);
 
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        await HttpContext.SignInAsync(
-            CookieAuthenticationDefaults.AuthenticationScheme,
-            AccountService.CreatePrincipal(result.Value!, CookieAuthenticationDefaults.AuthenticationScheme),
-            new AuthenticationProperties { IsPersistent = true });
+        await HttpContext.SignInUserAsync(result.Value!);
         return LocalRedirect("/dashboard");
     }
 }

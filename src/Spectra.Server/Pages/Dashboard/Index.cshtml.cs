@@ -79,13 +79,7 @@ public sealed class IndexModel(ChannelService channels, StreamKeyService keys, A
         var result = await channels.UpdateAsync(Channel, update, cancellationToken);
         if (!result.Succeeded)
         {
-            foreach (var (field, messages) in result.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError($"{nameof(Input)}.{field}", message);
-                }
-            }
+            ModelState.AddErrors(result.Errors, $"{nameof(Input)}.");
 
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
