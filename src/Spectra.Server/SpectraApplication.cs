@@ -2,6 +2,7 @@ using System.Net;
 using Spectra.Server.Accounts;
 using Spectra.Server.Api;
 using Spectra.Server.Channels;
+using Spectra.Server.Chat;
 using Spectra.Server.Events;
 using Spectra.Server.Health;
 using Spectra.Server.Infrastructure;
@@ -25,6 +26,7 @@ public static class SpectraApplication
         builder.AddSpectraHealth();
         builder.AddSpectraPages();
         builder.AddSpectraLive();
+        builder.AddSpectraChat();
         return builder;
     }
 
@@ -43,6 +45,7 @@ public static class SpectraApplication
         var api = app.MapSpectraApi();
         app.MapSpectraLive(api);
         app.MapAvatars();
+        app.MapSpectraChat();
         app.MapSpectraPages();
         return app;
     }

@@ -153,11 +153,7 @@ public class LiveStreamTranscodingTests
         var feed = publisher.FeedAsync(stream, loops: 4, feeding.Token);
         await firstSegment.Task.WaitAsync(Bound);
         Volatile.Write(ref hungPid, stream.TranscoderProcessId!.Value);
-        using (var stop = Process.Start("kill", ["-STOP", hungPid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await stop.WaitForExitAsync();
-            Assert.Equal(0, stop.ExitCode);
-        }
+        Assert.Equal(0, Signals.Stop(hungPid));
 
         await restarted.Task.WaitAsync(Bound);
 

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Spectra.Data.Entities.Chat;
+
+namespace Spectra.Data.EntityConfigurations.Chat;
+
+internal sealed class ChatBanConfiguration : IEntityTypeConfiguration<ChatBan>
+{
+    public void Configure(EntityTypeBuilder<ChatBan> builder)
+    {
+        builder.ToTable("ChatBans");
+        builder.HasKey(x => new { x.ChannelId, x.UserId });
+        builder.Property(x => x.Reason).HasMaxLength(300);
+    }
+}

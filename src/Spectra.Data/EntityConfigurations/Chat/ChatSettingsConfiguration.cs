@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Spectra.Data.Entities.Chat;
+
+namespace Spectra.Data.EntityConfigurations.Chat;
+
+internal sealed class ChatSettingsConfiguration : IEntityTypeConfiguration<ChatSettings>
+{
+    public void Configure(EntityTypeBuilder<ChatSettings> builder)
+    {
+        builder.ToTable("ChatSettings");
+        builder.HasKey(x => x.ChannelId);
+        builder.Property(x => x.OverlayTokenHash).HasMaxLength(64);
+        builder.HasIndex(x => x.OverlayTokenHash).IsUnique();
+    }
+}

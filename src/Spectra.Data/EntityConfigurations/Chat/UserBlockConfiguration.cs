@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Spectra.Data.Entities.Chat;
+
+namespace Spectra.Data.EntityConfigurations.Chat;
+
+internal sealed class UserBlockConfiguration : IEntityTypeConfiguration<UserBlock>
+{
+    public void Configure(EntityTypeBuilder<UserBlock> builder)
+    {
+        builder.ToTable("UserBlocks");
+        builder.HasKey(x => new { x.BlockerId, x.BlockedId });
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Spectra.Server.Chat.Internal.Hubs;
+using Spectra.Server.Chat.Internal.Limits;
+using Spectra.Server.Chat.Internal.Publishing;
+using Spectra.Server.Chat.Internal.State;
+using Spectra.Server.Engagement;
+using Spectra.Server.Engagement.Internal;
+
+namespace Spectra.Server.Chat;
+
+public static class ChatServiceCollectionExtensions
+{
+    /// <summary>Chat, moderation, reactions, polls, Q&amp;A, presence and the overlay (SignalR hub at /hubs/chat).</summary>
+    public static IHostApplicationBuilder AddSpectraChat(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSignalR(o =>
+        {
+            // Frames past this size close the connection (hub protocol: the server may close on
+            // messages it cannot accept); 16 KiB holds the longest legal message many times over.
+            o.MaximumReceiveMessageSize = 16 * 1024;
+            o.AddFilter<ChatHubFilter>();
+        });
+        services.AddOptions<HubOptions<ChatHub>>().Configure<Microsoft.Extensions.Options.IOptions<ChatOptions>>((hub, chat) =>
+            hub.MaximumReceiveMessageSize = chat.Value.MaxFrameBytes);
+
+        // SignalR logs every exception a hub method throws at Error, including the HubExceptions
+        // that carry expected refusals ("sign in to chat"). ChatHubFilter sees every invocation
+        // first and logs refusals at Information and real failures at Error itself.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
+
+        services.AddSingleton<KeyedRateLimiter>();
+        services.AddSingleton<ChatHubFilter>();
+        services.AddSingleton<ChatStateStore>();
+        services.AddSingleton<ChatMessageWriter>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<ReactionAggregator>();
+        services.TryAddSingleton<IChatSessionResolver, NotLiveSessionResolver>();
+        services.AddScoped<ChatService>();
+        services.AddScoped<QuestionService>();
+        services.AddScoped<OverlayService>();
+
+        services.AddHostedService<ChatFanOut>();
+        services.AddSingleton<PollService>();
+        services.AddHostedService(sp => sp.GetRequiredService<PollService>());
+        services.AddSingleton<ReactionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReactionService>());
+        services.AddHostedService<PresenceService>();
+        services.AddHostedService<ChatMaintenanceService>();
+        return builder;
+    }
+}

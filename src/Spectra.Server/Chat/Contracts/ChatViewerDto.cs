@@ -1,0 +1,10 @@
+namespace Spectra.Server.Chat.Contracts;
+
+/// <summary>Who the connection is in a channel (null for anonymous readers).</summary>
+public sealed record ChatViewerDto(
+    Guid UserId,
+    string UserName,
+    string[] Badges,
+    bool CanModerate,
+    bool IsOwner,
+    Guid[] BlockedUserIds);

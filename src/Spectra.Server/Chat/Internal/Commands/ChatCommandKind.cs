@@ -1,0 +1,20 @@
+namespace Spectra.Server.Chat.Internal.Commands;
+
+public enum ChatCommandKind
+{
+    Help,
+    Slow,
+    FollowersOnly,
+    EmoteOnly,
+    Links,
+    MaxLength,
+    Chat,
+    Timeout,
+    Untimeout,
+    Ban,
+    Unban,
+    Mod,
+    Unmod,
+    Block,
+    Unblock,
+}

@@ -1,0 +1,9 @@
+using Spectra.Server.Engagement;
+
+namespace Spectra.IntegrationTests.Chat;
+
+/// <summary>Stands in for the live-video area's resolver: every channel is live in one session.</summary>
+internal sealed class FixedSessionResolver(Guid sessionId) : IChatSessionResolver
+{
+    public ValueTask<Guid?> GetLiveSessionAsync(Guid channelId, CancellationToken cancellationToken) => ValueTask.FromResult<Guid?>(sessionId);
+}
