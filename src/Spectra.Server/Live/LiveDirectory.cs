@@ -8,7 +8,7 @@ namespace Spectra.Server.Live;
 /// Which channels are live, read from the database: a channel is live while it has a session without an
 /// end. Scoped (one DbContext per request).
 /// </summary>
-public sealed class LiveDirectory(SpectraDbContext db)
+public sealed class LiveDirectory(SpectraDbContext db, Internal.LiveChannelTracker tracker)
 {
     /// <summary>Thumbnail URL of a channel (the origin serves the latest still there).</summary>
     public static string ThumbnailUrl(string channelName) => $"/hls/{Uri.EscapeDataString(channelName)}/thumbnail.jpg";
@@ -76,8 +76,8 @@ public sealed class LiveDirectory(SpectraDbContext db)
             Since = s.StartedAt,
         };
 
-    private static LiveChannelCard ToCard(Row row) =>
-        new(row.ChannelId, row.Name, row.Title, row.CategoryName, row.CategorySlug, row.SessionId, DateTime.SpecifyKind(row.Since, DateTimeKind.Utc), ThumbnailUrl(row.Name), null);
+    private LiveChannelCard ToCard(Row row) =>
+        new(row.ChannelId, row.Name, row.Title, row.CategoryName, row.CategorySlug, row.SessionId, DateTime.SpecifyKind(row.Since, DateTimeKind.Utc), ThumbnailUrl(row.Name), tracker.GetViewers(row.ChannelId));
 
     /// <summary>Member-initialised so EF Core can keep composing (order, filter) after the projection.</summary>
     private sealed class Row

@@ -34,6 +34,11 @@ public static class LiveServiceCollectionExtensions
         services.AddSingleton<LiveEventBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveEventBroadcaster>());
         services.AddScoped<LiveDirectory>();
+
+        // Registered before chat's default ("never live"), which is only added when none is present.
+        services.AddSingleton<LiveChannelTracker>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveChannelTracker>());
+        services.AddSingleton<Engagement.IChatSessionResolver>(sp => sp.GetRequiredService<LiveChannelTracker>());
         return builder;
     }
 

@@ -44,6 +44,8 @@ public sealed class LiveVideoEndToEndTests
         Assert.Contains("data-channel=\"alice\"", home, StringComparison.Ordinal);
         var channelPage = await client.GetStringAsync("/alice");
         Assert.Contains("data-state=\"live\"", channelPage, StringComparison.Ordinal);
+        var chatSessions = host.Services.GetRequiredService<Spectra.Server.Engagement.IChatSessionResolver>();
+        Assert.Equal(online.StreamSessionId, await chatSessions.GetLiveSessionAsync(alice.ChannelId, CancellationToken.None));
 
         // Master playlist: every rendition with the attributes players need (RFC 8216 §4.3.4.2).
         var masterUri = new Uri(host.BaseAddress, "/hls/alice/master.m3u8");
@@ -92,6 +94,7 @@ public sealed class LiveVideoEndToEndTests
 
         dto = await client.GetFromJsonAsync<JsonElement>("/api/v1/channels/alice");
         Assert.False(dto.GetProperty("isLive").GetBoolean());
+        Assert.Null(await chatSessions.GetLiveSessionAsync(alice.ChannelId, CancellationToken.None));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(masterUri)).StatusCode);
         Assert.Empty(host.Errors);
     }
