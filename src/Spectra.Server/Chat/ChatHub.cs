@@ -215,6 +215,24 @@ internal sealed partial class ChatHub(
         return await questions.MarkAsync(actor, await chat.GetChannelAsync(channel), questionId, mark);
     }
 
+    /// <summary>
+    /// Refuses connections opened by pages of other sites (cross-site WebSocket hijacking would
+    /// otherwise act with the visitor's cookie): a browser always sends Origin on WebSockets.
+    /// </summary>
+    public override Task OnConnectedAsync()
+    {
+        var request = Context.GetHttpContext()?.Request;
+        var origin = request?.Headers.Origin.ToString();
+        if (request is not null && !string.IsNullOrEmpty(origin)
+            && (!Uri.TryCreate(origin, UriKind.Absolute, out var originUri)
+                || !string.Equals(originUri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)))
+        {
+            Context.Abort();
+        }
+
+        return base.OnConnectedAsync();
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         foreach (var channelId in Joined)

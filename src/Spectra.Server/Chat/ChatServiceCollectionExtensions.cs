@@ -40,7 +40,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<ChatMessageWriter>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<ReactionAggregator>();
-        services.TryAddSingleton<IChatSessionResolver, NotLiveSessionResolver>();
+        services.TryAddSingleton<IChatSessionResolver, StreamSessionChatResolver>();
         services.AddScoped<ChatService>();
         services.AddScoped<QuestionService>();
         services.AddScoped<OverlayService>();

@@ -2,8 +2,8 @@ namespace Spectra.Server.Engagement;
 
 /// <summary>
 /// Tells chat which stream session a channel is in, so that reactions, polls, questions and
-/// audience figures are stored per session. The live-video area implements it with its
-/// StreamSession data; the default says "not live".
+/// audience figures are stored per session. The default implementation reads the live-video
+/// area's StreamSession rows (a session without an end is live); tests may register their own.
 /// </summary>
 public interface IChatSessionResolver
 {

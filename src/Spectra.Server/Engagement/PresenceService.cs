@@ -12,7 +12,7 @@ namespace Spectra.Server.Engagement;
 /// <summary>
 /// Every <see cref="ChatOptions.PresenceIntervalMilliseconds"/> publishes changed viewer counts
 /// and, for live channels, samples the count into the session's peak and average, written to
-/// <see cref="ChatSessionStats"/> every tenth sample.
+/// <see cref="ChatSessionStats"/> every tenth sample (the peak also into the session's StreamSession row).
 /// </summary>
 internal sealed partial class PresenceService(
     PresenceTracker tracker,
@@ -104,6 +104,9 @@ internal sealed partial class PresenceService(
             }
 
             row.PeakViewers = sample.Peak;
+            var peak = sample.Peak;
+            await db.StreamSessions.Where(s => s.Id == sample.SessionId && (s.PeakViewers == null || s.PeakViewers < peak))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.PeakViewers, peak), cancellationToken);
             row.Samples = sample.Count;
             row.AverageViewers = sample.Average;
             row.UpdatedAt = time.GetUtcNow().UtcDateTime;

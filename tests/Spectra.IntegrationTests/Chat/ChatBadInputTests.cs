@@ -125,4 +125,23 @@ public class ChatBadInputTests
         var closed = await client.Closed.WaitAsync(TimeSpan.FromSeconds(15));
         Assert.False(client.State == System.Net.WebSockets.WebSocketState.Open && !closed.ReceivedCloseMessage);
     }
+
+    [Fact]
+    public async Task Connect_FromOtherSiteOrigin_Closed()
+    {
+        await using var chat = await ChatTestHost.StartAsync();
+        using var owner = await chat.SignUpAsync("alice");
+        var sameSite = await chat.ConnectAsync(owner, new Dictionary<string, string> { ["Origin"] = chat.Host.BaseAddress.GetLeftPart(UriPartial.Authority) });
+        Assert.Equal("alice", (await sameSite.InvokeAsync("JoinChannel", "alice", null)).GetProperty("channel").GetString());
+
+        // Refused either during the handshake or right after it; never usable.
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            var crossSite = await chat.ConnectAsync(owner, new Dictionary<string, string> { ["Origin"] = "http://evil.example" });
+            await crossSite.Closed.WaitAsync(TimeSpan.FromSeconds(15));
+            await crossSite.InvokeAsync("SendMessage", "alice", "as alice");
+        });
+        var (_, join) = await chat.JoinAsync("alice");
+        Assert.Equal(0, join.GetProperty("messages").GetArrayLength());
+    }
 }

@@ -196,4 +196,26 @@ public class ChatEngagementTests
         Assert.Equal(3, stats.PeakViewers);
         Assert.InRange(stats.AverageViewers, 1, 3);
     }
+
+    [Fact]
+    public async Task SendMessage_ChannelLive_StoredWithItsStreamSession()
+    {
+        await using var chat = await ChatTestHost.StartAsync();
+        using var owner = await chat.SignUpAsync("alice");
+        var session = Guid.NewGuid();
+        await using (var scope = chat.Host.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SpectraDbContext>();
+            var channelId = await db.Channels.Where(c => c.Owner.UserName == "alice").Select(c => c.Id).SingleAsync();
+            db.StreamSessions.Add(new Spectra.Data.Entities.Live.StreamSession { Id = session, ChannelId = channelId, StartedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var (client, _) = await chat.JoinAsync("alice", owner);
+        await client.InvokeAsync("SendMessage", "alice", "live now");
+
+        await using var check = chat.Host.CreateScope();
+        var stored = await check.ServiceProvider.GetRequiredService<SpectraDbContext>().ChatMessages.AsNoTracking().SingleAsync();
+        Assert.Equal(session, stored.StreamSessionId);
+    }
 }
