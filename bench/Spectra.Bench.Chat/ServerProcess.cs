@@ -35,7 +35,8 @@ internal sealed class ServerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(serverDll)!,
+            // The server's project folder (bin/Release/net10.0 → ../../..): content root with wwwroot.
+            WorkingDirectory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(serverDll)!, "..", "..", "..")),
         };
         info.Environment["Http__Address"] = "127.0.0.1";
         info.Environment["Http__Port"] = port.ToString(CultureInfo.InvariantCulture);
