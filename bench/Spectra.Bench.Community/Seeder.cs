@@ -24,19 +24,8 @@ public sealed class Seeder(IServiceProvider services)
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SpectraDbContext>();
-            foreach (var name in ChannelCorpus.Categories)
-            {
-                var slug = "bench-" + name.ToLowerInvariant().Replace(' ', '-');
-                var category = await db.Set<Category>().FirstOrDefaultAsync(c => c.Slug == slug);
-                if (category is null)
-                {
-                    category = new Category { Slug = slug, Name = name };
-                    db.Add(category);
-                    await db.SaveChangesAsync();
-                }
-
-                categoryIds.Add(category.Id);
-            }
+            // The categories the foundation migration seeds; corpus categories map onto them.
+            categoryIds.AddRange(await db.Set<Category>().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync());
         }
 
         var userIds = new List<Guid>(count);
@@ -58,8 +47,10 @@ public sealed class Seeder(IServiceProvider services)
                     Id = Guid.NewGuid(),
                     OwnerId = user.Id,
                     Title = title,
-                    CategoryId = categoryIds[category],
+                    CategoryId = categoryIds[category % categoryIds.Count],
                     Description = string.Empty,
+                    StreamKeyHash = Guid.NewGuid().ToString("N"),
+                    StreamKeyProtected = "!",
                     CreatedAt = now,
                     UpdatedAt = now,
                 };
