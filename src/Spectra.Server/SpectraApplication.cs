@@ -3,6 +3,7 @@ using Spectra.Server.Accounts;
 using Spectra.Server.Api;
 using Spectra.Server.Channels;
 using Spectra.Server.Chat;
+using Spectra.Server.Community;
 using Spectra.Server.Events;
 using Spectra.Server.Health;
 using Spectra.Server.Infrastructure;
@@ -27,6 +28,7 @@ public static class SpectraApplication
         builder.AddSpectraPages();
         builder.AddSpectraLive();
         builder.AddSpectraChat();
+        builder.AddSpectraCommunity();
         return builder;
     }
 
@@ -47,6 +49,7 @@ public static class SpectraApplication
         app.MapAvatars();
         app.MapSpectraChat();
         app.MapSpectraPages();
+        app.MapSpectraCommunity();
         return app;
     }
 

@@ -14,7 +14,7 @@ public static class UserNameRules
     private static readonly FrozenSet<string> Reserved = new[]
     {
         "admin", "api", "avatars", "categories", "category", "chat", "clips", "dashboard", "directory",
-        "dist", "following", "healthz", "help", "hls", "live", "notifications", "openapi", "overlay",
+        "dist", "feed", "following", "healthz", "history", "help", "hls", "live", "notifications", "openapi", "overlay",
         "readyz", "schedule", "search", "settings", "signin", "signout", "signup", "spectra", "static",
         "support", "videos", "vod", "css", "js", "lib", "favicon", "robots", "about", "privacy", "terms",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);

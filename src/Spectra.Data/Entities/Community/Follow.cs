@@ -1,6 +1,6 @@
 namespace Spectra.Data.Entities.Community;
 
-/// <summary>A user follows a channel. Minimal here; the community area extends it.</summary>
+/// <summary>A user following a channel since <see cref="CreatedAt"/> (UTC). Key (FollowerId, ChannelId).</summary>
 public class Follow
 {
     public Guid FollowerId { get; set; }

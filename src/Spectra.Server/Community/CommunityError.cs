@@ -1,0 +1,17 @@
+namespace Spectra.Server.Community;
+
+/// <summary>Why a community operation was refused; mapped to problem details by the API and to messages by pages.</summary>
+public enum CommunityError
+{
+    None = 0,
+    NotFound,
+    FollowSelf,
+    AlreadyFollowing,
+    NotFollowing,
+    Blocked,
+    BlockSelf,
+    AlreadyBlocked,
+    Invalid,
+    Forbidden,
+    LimitReached,
+}

@@ -1,0 +1,12 @@
+namespace Spectra.Server.Community.Discovery;
+
+/// <summary>A channel as listed on discovery pages.</summary>
+public sealed record ChannelCard(
+    Guid ChannelId,
+    string Name,
+    string Title,
+    string? Category,
+    string? CategorySlug,
+    IReadOnlyList<string> Tags,
+    bool IsLive,
+    int Viewers);

@@ -1,0 +1,12 @@
+namespace Spectra.Server.Community.Schedule;
+
+/// <summary>One VEVENT; times are UTC.</summary>
+public sealed record CalendarEvent(
+    string Uid,
+    DateTime Start,
+    DateTime End,
+    string Summary,
+    string? Description,
+    string? Category,
+    string? Url,
+    DateTime Stamp);

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Spectra.Data;
+using Spectra.Data.Entities.Accounts;
+using Spectra.Data.Entities.Channels;
+using Spectra.Data.Entities.Community;
+using Spectra.Server.Community.Internal;
+
+namespace Spectra.Server.Community.Search;
+
+/// <summary>
+/// Maintains the search tables. <see cref="CatchUpAsync"/> indexes channels that are new or whose
+/// UpdatedAt differs from the indexed copy (renames, title, category and tag edits bump UpdatedAt);
+/// keys of deleted channels go with them (foreign key cascade). Inserts skip rows another node wrote
+/// concurrently for the same channel (ON CONFLICT DO NOTHING), so overlapping passes are harmless.
+/// </summary>
+public sealed class ChannelSearchIndexer(SpectraDbContext db)
+{
+    public const int BatchSize = 500;
+
+    /// <summary>Indexes up to <see cref="BatchSize"/> stale channels; returns how many.</summary>
+    public async Task<int> CatchUpAsync(CancellationToken ct)
+    {
+        var stale = await (from c in db.Set<Channel>().AsNoTracking()
+                           join d in db.Set<ChannelSearchDocument>() on c.Id equals d.ChannelId into docs
+                           from d in docs.DefaultIfEmpty()
+                           where d == null || d.SourceUpdatedAt != c.UpdatedAt
+                           select c.Id).Take(BatchSize).ToListAsync(ct);
+        if (stale.Count > 0)
+        {
+            await ReindexAsync(stale, ct);
+        }
+
+        return stale.Count;
+    }
+
+    public async Task ReindexAsync(IReadOnlyCollection<Guid> channelIds, CancellationToken ct)
+    {
+        var ids = channelIds.ToArray();
+        var channels = await db.Set<Channel>().AsNoTracking()
+            .Where(c => ids.Contains(c.Id))
+            .Select(c => new
+            {
+                c.Id,
+                c.Owner.UserName,
+                c.Title,
+                Category = c.Category == null ? null : c.Category.Name,
+                Tags = c.Tags.Select(t => t.Tag).ToList(),
+                c.UpdatedAt,
+            })
+            .ToListAsync(ct);
+
+        var keyRows = new List<object?[]>();
+        var documentRows = new List<object?[]>();
+        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in channels)
+        {
+            foreach (var key in SearchKeys.ForChannel(c.UserName, c.Title, c.Category, c.Tags))
+            {
+                keyRows.Add([key.Key, c.Id, (byte)key.Field]);
+            }
+
+            vocabulary.UnionWith(SearchKeys.Vocabulary(c.UserName, c.Title, c.Category, c.Tags));
+            documentRows.Add([c.Id, c.UserName, Cut(c.Title, 200), c.Category, c.UpdatedAt]);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Set<ChannelSearchKey>().Where(k => ids.Contains(k.ChannelId)).ExecuteDeleteAsync(ct);
+            await db.Set<ChannelSearchDocument>().Where(d => ids.Contains(d.ChannelId)).ExecuteDeleteAsync(ct);
+            await BulkInsert.InsertAsync(db, "ChannelSearchKeys", ["Key", "ChannelId", "Field"], keyRows, "ON CONFLICT DO NOTHING", ct);
+            await BulkInsert.InsertAsync(db, "ChannelSearchDocuments", ["ChannelId", "Name", "Title", "Category", "SourceUpdatedAt"], documentRows, "ON CONFLICT DO NOTHING", ct);
+            await AddVocabularyAsync(vocabulary, ct);
+            await tx.CommitAsync(ct);
+        });
+    }
+
+    private async Task AddVocabularyAsync(HashSet<string> words, CancellationToken ct)
+    {
+        var candidates = words.Where(w => w.Length >= 4).ToArray();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in candidates.Chunk(500))
+        {
+            known.UnionWith(await db.Set<SearchTermTrigram>().AsNoTracking().Where(t => chunk.Contains(t.Term)).Select(t => t.Term).Distinct().ToListAsync(ct));
+        }
+
+        var rows = new List<object?[]>();
+        foreach (var word in candidates)
+        {
+            if (known.Contains(word))
+            {
+                continue;
+            }
+
+            foreach (var gram in SearchText.Trigrams(word))
+            {
+                rows.Add([gram, word, word.Length]);
+            }
+        }
+
+        // Two writers may add the same new word concurrently; duplicates are skipped.
+        await BulkInsert.InsertAsync(db, "SearchTermTrigrams", ["Trigram", "Term", "TermLength"], rows, "ON CONFLICT DO NOTHING", ct);
+    }
+
+    private static string Cut(string value, int max) => value.Length > max ? value[..max] : value;
+}

@@ -1,0 +1,10 @@
+namespace Spectra.Server.Community.Search;
+
+/// <summary>Ranking tiers, best first when sorted descending.</summary>
+public enum SearchTier
+{
+    PartialWords = 0,
+    Words = 1,
+    NamePrefix = 2,
+    ExactName = 3,
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+using Spectra.Data;
+using Spectra.Server.Community.Follows;
+using Spectra.Server.Community.Notifications;
+using Spectra.Server.Community.Posts;
+using Spectra.Server.Community.Schedule;
+
+namespace Spectra.Server.Community.Web;
+
+/// <summary>Channel page sections: follow button and count, notification toggle, schedule, posts.</summary>
+public sealed class CommunityChannelViewComponent(
+    SpectraDbContext db,
+    FollowService follows,
+    NotificationService notifications,
+    ScheduleService schedule,
+    PostService posts) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(string channelName)
+    {
+        var ct = HttpContext.RequestAborted;
+        var channel = await ChannelRef.FindByNameAsync(db, channelName, ct);
+        if (channel is null)
+        {
+            return Content(string.Empty);
+        }
+
+        var userId = CommunityUser.Id(UserClaimsPrincipal);
+        var following = userId is Guid id && await follows.IsFollowingAsync(id, channel.ChannelId, ct);
+        var muted = following && await notifications.IsMutedAsync(userId!.Value, channel.ChannelId, ct);
+        return View(new CommunityChannelModel(
+            channel,
+            userId,
+            userId == channel.OwnerId,
+            following,
+            muted,
+            await follows.CountFollowersAsync(channel.ChannelId, ct),
+            await schedule.UpcomingForChannelAsync(channel.ChannelId, ct),
+            await posts.ForChannelAsync(channel.ChannelId, 10, ct)));
+    }
+}
+
+public sealed record CommunityChannelModel(
+    ChannelRef Channel,
+    Guid? UserId,
+    bool IsOwner,
+    bool Following,
+    bool Muted,
+    int Followers,
+    IReadOnlyList<ScheduledShowInfo> Schedule,
+    IReadOnlyList<PostInfo> Posts);
