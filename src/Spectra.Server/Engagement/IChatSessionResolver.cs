@@ -2,8 +2,8 @@ namespace Spectra.Server.Engagement;
 
 /// <summary>
 /// Tells chat which stream session a channel is in, so that reactions, polls, questions and
-/// audience figures are stored per session. The default implementation reads the live-video
-/// area's StreamSession rows (a session without an end is live); tests may register their own.
+/// audience figures are stored per session. The live-video area registers its
+/// LiveChannelTracker; without it, StreamSessionChatResolver reads StreamSession rows.
 /// </summary>
 public interface IChatSessionResolver
 {

@@ -35,10 +35,10 @@ public static class LiveServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<LiveEventBroadcaster>());
         services.AddScoped<LiveDirectory>();
 
-        // Registered before chat's default ("never live"), which is only added when none is present.
+        // Viewer counts for live cards. Chat finds a channel's session from the database (open
+        // StreamSession rows, cached briefly), which also holds after a restart mid-stream.
         services.AddSingleton<LiveChannelTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveChannelTracker>());
-        services.AddSingleton<Engagement.IChatSessionResolver>(sp => sp.GetRequiredService<LiveChannelTracker>());
         return builder;
     }
 

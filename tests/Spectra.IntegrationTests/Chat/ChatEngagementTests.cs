@@ -198,9 +198,11 @@ public class ChatEngagementTests
     }
 
     [Fact]
-    public async Task SendMessage_ChannelLive_StoredWithItsStreamSession()
+    public async Task SendMessage_OpenStreamSessionRow_StoredWithThatSession()
     {
-        await using var chat = await ChatTestHost.StartAsync();
+        // The fallback resolver (used when no live area registers one) reads StreamSession rows.
+        await using var chat = await ChatTestHost.StartAsync(configure: b =>
+            b.Services.AddSingleton<IChatSessionResolver, Spectra.Server.Engagement.Internal.StreamSessionChatResolver>());
         using var owner = await chat.SignUpAsync("alice");
         var session = Guid.NewGuid();
         await using (var scope = chat.Host.CreateScope())

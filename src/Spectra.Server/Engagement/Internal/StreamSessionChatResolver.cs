@@ -5,7 +5,8 @@ using Spectra.Data;
 namespace Spectra.Server.Engagement.Internal;
 
 /// <summary>
-/// Finds a channel's live stream session (the live-video area's StreamSession without an end).
+/// Fallback <see cref="IChatSessionResolver"/> when no other is registered (the live-video area
+/// registers its LiveChannelTracker, which knows from events). Finds a channel's live stream session (the live-video area's StreamSession without an end).
 /// Asked per chat message, reaction burst and presence tick, so answers are cached per channel
 /// for <see cref="CacheLifetime"/>: a session that just started or ended is seen within 2 s.
 /// </summary>
