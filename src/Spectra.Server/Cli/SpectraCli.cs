@@ -40,7 +40,10 @@ public static class SpectraCli
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Stdout carries only the command's output (a script may capture a stream key); logs go to stderr.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning);
         configure?.Invoke(builder);
         builder.AddSpectra();
         await using var app = builder.Build();

@@ -4,7 +4,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.Options;
 using Spectra.Data;
 
 namespace Spectra.Server.Infrastructure;
@@ -59,8 +58,6 @@ public static partial class DataHostingExtensions
             LogMigrating(logger, pending.Count, string.Join(", ", pending));
             await db.Database.MigrateAsync(cancellationToken);
         }
-
-        _ = scope.ServiceProvider.GetRequiredService<IOptions<StorageOptions>>().Value;
     }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Applying {Count} database migration(s): {Migrations}")]

@@ -17,10 +17,4 @@ public sealed class HttpOptions
     /// <summary>TCP port, default 8080; 0 picks a free port. Environment: Http__Port.</summary>
     [Range(0, 65535)]
     public int Port { get; set; } = 8080;
-
-    /// <summary>
-    /// Public base URL of the site (for example "https://live.example.com"), used in links and the
-    /// ingest URL shown to creators. Empty: derived from each request. Environment: Http__PublicUrl.
-    /// </summary>
-    public string PublicUrl { get; set; } = "";
 }
