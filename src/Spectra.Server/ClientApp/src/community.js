@@ -155,6 +155,36 @@ function setupNotifications() {
   connect();
 }
 
+// Follow, unfollow and notification buttons post their form in the background and swap in the
+// section the server renders after the change (button state and follower count), without a reload.
+function setupInlineForms() {
+  document.addEventListener('submit', async (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-community-inline')) return;
+    const section = form.closest('.community-follow');
+    if (!section) return;
+    event.preventDefault();
+    const submitter = event.submitter;
+    const action = submitter?.formAction || form.action;
+    const body = new URLSearchParams(new FormData(form, submitter));
+    section.setAttribute('aria-busy', 'true');
+    try {
+      const response = await fetch(action, { method: 'POST', body, credentials: 'same-origin' });
+      const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+      const updated = response.ok ? page.querySelector('.community-follow') : null;
+      if (updated) {
+        section.replaceWith(updated);
+      } else {
+        toast(page.querySelector('main p')?.textContent || 'That did not work, try again.');
+        section.removeAttribute('aria-busy');
+      }
+    } catch {
+      toast('That did not work, try again.');
+      section.removeAttribute('aria-busy');
+    }
+  });
+}
+
 function setupHeartbeat() {
   const section = document.querySelector('[data-watch-channel]');
   if (!section) return;
@@ -170,5 +200,6 @@ function setupHeartbeat() {
 }
 
 setupSuggestions();
+setupInlineForms();
 setupNotifications();
 setupHeartbeat();
