@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Spectra.BrowserTests.Community;
@@ -45,7 +46,7 @@ public sealed class FollowNotificationBrowserTests
 
         // Opening the list shows the notification (highlighted as new) and marks it read.
         await page.Locator(".community-bell").ClickAsync();
-        await page.WaitForURLAsync("**/notifications");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/notifications$"));
         var item = page.Locator(".community-notifications li", new() { HasText = "bobcast" });
         await Assertions.Expect(item).ToHaveCountAsync(1);
         await Assertions.Expect(item).ToHaveClassAsync("community-unread-item");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Spectra.BrowserTests.Community;
@@ -44,13 +45,13 @@ public sealed class SearchBrowserTests
         await Assertions.Expect(option).ToHaveAttributeAsync("aria-selected", "true");
         await Assertions.Expect(box).ToHaveAttributeAsync("aria-activedescendant", (await option.GetAttributeAsync("id"))!);
         await box.PressAsync("Enter");
-        await page.WaitForURLAsync("**/marzipan");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/marzipan$"));
 
-        // On the channel page: a click on a suggestion opens that channel.
+        // On the channel page (the box is a combobox once its script ran): a click on a suggestion opens that channel.
         box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search channels" });
         await box.PressSequentiallyAsync("marzi");
         await suggestions.Locator("[data-channel=marzipan_tv]").ClickAsync();
-        await page.WaitForURLAsync("**/marzipan_tv");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/marzipan_tv$"));
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class SearchBrowserTests
         await Assertions.Expect(page.GetByRole(AriaRole.Listbox).Locator("[data-channel=marzipan]")).ToBeVisibleAsync();
         await box.PressAsync("Enter");
 
-        await page.WaitForURLAsync("**/search?q=marzipan");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/search\\?q=marzipan$"));
         var results = page.Locator("ol.community-results > li");
         await Assertions.Expect(results).ToHaveCountAsync(3);
         await Assertions.Expect(results.First.Locator("strong")).ToHaveTextAsync("marzipan");
