@@ -83,4 +83,19 @@ public sealed class FollowNotificationBrowserTests
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Follow", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".community-followers")).ToHaveTextAsync("0 followers");
     }
+
+    [Fact]
+    public async Task FollowButton_SignedOutMeanwhile_OpensSignInPage()
+    {
+        await using var browser = await CommunityBrowser.StartAsync();
+        await browser.SignUpAsync("bobcast");
+        var page = await browser.SignedInPageAsync("alice");
+        await page.GotoAsync("/bobcast");
+        await page.Context.ClearCookiesAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Follow", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/signin\\?"));
+        await Assertions.Expect(page.GetByLabel("User name")).ToBeVisibleAsync();
+    }
 }

@@ -155,7 +155,7 @@ function setupNotifications() {
   connect();
 }
 
-// Follow, unfollow and notification buttons post their form in the background and swap in the
+// Follow, notification and block buttons post their form in the background and swap in the
 // section the server renders after the change (button state and follower count), without a reload.
 function setupInlineForms() {
   document.addEventListener('submit', async (event) => {
@@ -164,6 +164,7 @@ function setupInlineForms() {
     const section = form.closest('.community-follow');
     if (!section) return;
     event.preventDefault();
+    if (section.getAttribute('aria-busy') === 'true') return; // one change at a time: no double follow
     const submitter = event.submitter;
     const action = submitter?.formAction || form.action;
     const body = new URLSearchParams(new FormData(form, submitter));
@@ -174,6 +175,8 @@ function setupInlineForms() {
       const updated = response.ok ? page.querySelector('.community-follow') : null;
       if (updated) {
         section.replaceWith(updated);
+      } else if (response.ok && response.redirected) {
+        window.location.href = response.url; // e.g. signed out meanwhile: the sign-in page
       } else {
         toast(page.querySelector('main p')?.textContent || 'That did not work, try again.');
         section.removeAttribute('aria-busy');
