@@ -42,6 +42,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<ReactionAggregator>();
         services.TryAddSingleton<IChatSessionResolver, StreamSessionChatResolver>();
         services.AddScoped<ChatService>();
+        services.AddScoped<Community.IChatActivity, ChatActivity>();
         services.AddScoped<QuestionService>();
         services.AddScoped<OverlayService>();
 

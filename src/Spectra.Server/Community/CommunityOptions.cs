@@ -7,7 +7,10 @@ public sealed class CommunityOptions
 {
     public const string SectionName = "Community";
 
-    /// <summary>Seconds a viewer heartbeat counts as "watching" (default 90; players beat every 30).</summary>
+    /// <summary>
+    /// Seconds a player heartbeat keeps a view session open for analytics (unique viewers, watch time);
+    /// default 90, players beat every 30.
+    /// </summary>
     [Range(10, 3600)]
     public int PresenceWindowSeconds { get; set; } = 90;
 
