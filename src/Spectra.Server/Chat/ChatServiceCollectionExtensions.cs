@@ -39,6 +39,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<ChatStateStore>();
         services.AddSingleton<ChatMessageWriter>();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<ChatAudience>();
         services.AddSingleton<ReactionAggregator>();
         services.TryAddSingleton<IChatSessionResolver, StreamSessionChatResolver>();
         services.AddScoped<ChatService>();
