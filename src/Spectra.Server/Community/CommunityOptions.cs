@@ -26,6 +26,14 @@ public sealed class CommunityOptions
     [Range(1, 3600)]
     public int ViewerSampleSeconds { get; set; } = 60;
 
+    /// <summary>Days notifications are kept, read or not (default 30; older ones are deleted hourly).</summary>
+    [Range(1, 3650)]
+    public int NotificationRetentionDays { get; set; } = 30;
+
+    /// <summary>Days finished webhook deliveries stay in the dashboard's log (default 30; pending ones are never deleted).</summary>
+    [Range(1, 3650)]
+    public int WebhookLogRetentionDays { get; set; } = 30;
+
     /// <summary>Lets webhooks target loopback and private networks (default false; for tests and closed networks).</summary>
     public bool AllowPrivateWebhookTargets { get; set; }
 

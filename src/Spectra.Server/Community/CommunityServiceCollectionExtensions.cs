@@ -60,6 +60,7 @@ public static class CommunityServiceCollectionExtensions
         AddHosted<WebhookDispatcher>(services);
         AddHosted<ScheduleNotifier>(services);
         AddHosted<ViewerSampler>(services);
+        AddHosted<CommunityRetention>(services);
 
         services.AddHttpClient(WebhookDispatcher.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookDispatcher.CreateHandler(sp.GetRequiredService<IOptions<CommunityOptions>>().Value.AllowPrivateWebhookTargets));
