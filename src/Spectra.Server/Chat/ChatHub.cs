@@ -16,6 +16,8 @@ namespace Spectra.Server.Chat;
 internal sealed partial class ChatHub(
     ChatService chat,
     PresenceTracker presence,
+    ChatAudience audience,
+    Community.IBlockList blocks,
     ReactionAggregator reactions,
     PollService polls,
     QuestionService questions) : Hub
@@ -61,8 +63,15 @@ internal sealed partial class ChatHub(
             presence.Join(state.ChannelId, Context.ConnectionId);
         }
 
-        var history = await chat.GetHistoryAsync(state, sinceSeq);
         var actor = Actor;
+        if (actor is not null && !audience.IsRegistered(Context.ConnectionId))
+        {
+            audience.Register(Context.ConnectionId, actor.UserId);
+            audience.SetHidden(Context.ConnectionId, await blocks.BlockedEitherWayAsync(actor.UserId, Context.ConnectionAborted));
+        }
+
+        audience.Join(Context.ConnectionId, state.ChannelId);
+        var history = await chat.GetHistoryAsync(state, sinceSeq, audience.HiddenFor(Context.ConnectionId));
         ChatViewerDto? me = null;
         if (actor is not null)
         {
@@ -93,6 +102,7 @@ internal sealed partial class ChatHub(
         if (Joined.Remove(state.ChannelId))
         {
             presence.Leave(state.ChannelId, Context.ConnectionId);
+            audience.Leave(Context.ConnectionId, state.ChannelId);
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, ChatGroups.Channel(state.ChannelId));
         }
     }
@@ -239,6 +249,8 @@ internal sealed partial class ChatHub(
         {
             presence.Leave(channelId, Context.ConnectionId);
         }
+
+        audience.Disconnect(Context.ConnectionId);
 
         return base.OnDisconnectedAsync(exception);
     }
