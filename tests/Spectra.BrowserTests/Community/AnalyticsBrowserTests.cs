@@ -15,11 +15,12 @@ public sealed class AnalyticsBrowserTests
         var viewer = await browser.SignedInPageAsync("dave");
         await browser.GoLiveAsync("carol");
 
-        // The channel page's script sends the watch heartbeat on load.
-        var heartbeat = await viewer.RunAndWaitForResponseAsync(
+        // The channel page's script sends the watch heartbeat (unique viewers) on load; its open chat makes the viewer count.
+        IResponse? heartbeat = null;
+        await browser.RunAndWaitForViewersAsync("carol", 1, async () => heartbeat = await viewer.RunAndWaitForResponseAsync(
             () => viewer.GotoAsync("/carol"),
-            r => r.Request.Method == "POST" && r.Url.EndsWith("/api/v1/channels/carol/watch", StringComparison.Ordinal));
-        Assert.True(heartbeat.Ok, $"heartbeat answered {heartbeat.Status}");
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/api/v1/channels/carol/watch", StringComparison.Ordinal)));
+        Assert.True(heartbeat!.Ok, $"heartbeat answered {heartbeat.Status}");
         await viewer.GetByRole(AriaRole.Button, new() { Name = "Follow", Exact = true }).ClickAsync();
         await Assertions.Expect(viewer.GetByRole(AriaRole.Button, new() { Name = "Unfollow" })).ToBeVisibleAsync();
         await browser.Host.GetRequiredService<ViewerSampler>().RunOnceAsync(CancellationToken.None);
