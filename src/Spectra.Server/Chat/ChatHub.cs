@@ -58,9 +58,9 @@ internal sealed partial class ChatHub(
         // Join the group first, then read history: a message published in between arrives
         // both ways and the client drops the copy by its sequence number.
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.Channel(state.ChannelId));
-        if (joined.Add(state.ChannelId))
+        if (joined.Add(state.ChannelId) && ViewerKey() is { } viewerKey)
         {
-            presence.Join(state.ChannelId, Context.ConnectionId);
+            presence.Join(state.ChannelId, Context.ConnectionId, viewerKey);
         }
 
         var actor = Actor;
@@ -253,6 +253,28 @@ internal sealed partial class ChatHub(
         audience.Disconnect(Context.ConnectionId);
 
         return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>
+    /// Whom this connection counts as in the channel's viewers: the user when signed in, else the anonymous
+    /// viewer cookie (set by the player's watch heartbeat) when the browser has one, else the connection.
+    /// Null for the OBS overlay (hub URL with <c>?role=overlay</c>), which is not a viewer.
+    /// </summary>
+    private string? ViewerKey()
+    {
+        var request = Context.GetHttpContext()?.Request;
+        if (request is not null && request.Query["role"] == "overlay")
+        {
+            return null;
+        }
+
+        if (Actor is { } actor)
+        {
+            return "u:" + actor.UserId.ToString("N");
+        }
+
+        var cookie = request?.Cookies[Community.Api.HistoryApi.ViewerCookie];
+        return cookie is { Length: 32 } && cookie.All(char.IsAsciiHexDigit) ? "a:" + cookie : "c:" + Context.ConnectionId;
     }
 
     private ChatActor RequireActor(string what) =>

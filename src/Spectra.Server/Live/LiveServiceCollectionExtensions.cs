@@ -9,8 +9,8 @@ namespace Spectra.Server.Live;
 public static class LiveServiceCollectionExtensions
 {
     /// <summary>
-    /// Live video: RTMP ingest (section "Rtmp"), the media plane (sections "Transcoding", "Spectra:Packaging",
-    /// "Spectra:Hls"), live sessions and state ("Live"), the publish decision and the live events stream.
+    /// Live video: RTMP ingest (section "Rtmp"), the media plane (sections "Transcoding", "Packaging",
+    /// "Hls"), live sessions and state ("Live"), the publish decision and the live events stream.
     /// </summary>
     public static IHostApplicationBuilder AddSpectraLive(this IHostApplicationBuilder builder)
     {
