@@ -23,6 +23,7 @@ public sealed class SearchBrowserTests
         var suggestions = page.GetByRole(AriaRole.Listbox, new() { Name = "Channel suggestions" });
 
         await box.PressSequentiallyAsync("marz");
+        await Assertions.Expect(suggestions).ToHaveAttributeAsync("data-query", "marz");
         await Assertions.Expect(suggestions.Locator("[data-channel=marzipan]")).ToBeVisibleAsync();
         await Assertions.Expect(suggestions.Locator("[data-channel=marzipan_tv][data-live=true]")).ToContainTextAsync("LIVE");
         await Assertions.Expect(suggestions.Locator("[data-channel=marzipan]")).Not.ToHaveAttributeAsync("data-live", "true");
@@ -32,6 +33,7 @@ public sealed class SearchBrowserTests
         await box.FillAsync(string.Empty);
         await Assertions.Expect(suggestions).ToBeHiddenAsync();
         await box.PressSequentiallyAsync("marzpian");
+        await Assertions.Expect(suggestions).ToHaveAttributeAsync("data-query", "marzpian");
         var option = suggestions.Locator("[data-channel=marzipan]");
         await Assertions.Expect(option).ToBeVisibleAsync();
 
@@ -50,6 +52,7 @@ public sealed class SearchBrowserTests
         // On the channel page (the box is a combobox once its script ran): a click on a suggestion opens that channel.
         box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search channels" });
         await box.PressSequentiallyAsync("marzi");
+        await Assertions.Expect(suggestions).ToHaveAttributeAsync("data-query", "marzi");
         await suggestions.Locator("[data-channel=marzipan_tv]").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/marzipan_tv$"));
     }

@@ -48,7 +48,9 @@ function attachSuggestions(input, suggestUrl) {
     if (active >= 0) input.setAttribute('aria-activedescendant', items[active].id);
   };
   const open = (item) => { window.location.href = `/${encodeURIComponent(item.dataset.channel)}`; };
-  const render = (results) => {
+  // data-query: the text the shown suggestions answer (typing fast leaves earlier answers in flight).
+  const render = (results, q) => {
+    list.dataset.query = q;
     list.replaceChildren(...results.map((r, i) => {
       const item = document.createElement('li');
       item.id = `${list.id}-${i}`;
@@ -82,13 +84,13 @@ function attachSuggestions(input, suggestUrl) {
   input.addEventListener('input', () => {
     clearTimeout(timer);
     const q = input.value.trim();
-    if (q.length < 2) { controller?.abort(); render([]); return; }
+    if (q.length < 2) { controller?.abort(); render([], q); return; }
     timer = setTimeout(async () => {
       controller?.abort();
       controller = new AbortController();
       try {
         const response = await fetch(`${suggestUrl}?q=${encodeURIComponent(q)}`, { signal: controller.signal });
-        if (response.ok) render(await response.json());
+        if (response.ok) render(await response.json(), q);
       } catch (e) {
         if (e.name !== 'AbortError') console.warn('suggestions failed', e);
       }
