@@ -4,6 +4,7 @@ using Spectra.BrowserTests.Infrastructure;
 using Spectra.Data;
 using Spectra.Server.Community;
 using Spectra.Server.Community.Search;
+using Spectra.Server.Engagement.Events;
 using Spectra.Server.Events;
 using Spectra.Testing;
 using Spectra.Testing.Community;
@@ -82,10 +83,31 @@ internal sealed class CommunityBrowser : IAsyncDisposable
     /// </summary>
     public async Task GoLiveAsync(string channelName)
     {
-        await using var scope = Host.CreateScope();
-        var channel = await ChannelRef.FindByNameAsync(scope.ServiceProvider.GetRequiredService<SpectraDbContext>(), channelName, CancellationToken.None)
-            ?? throw new InvalidOperationException("No channel " + channelName);
-        await Host.PublishAndWaitAsync(new StreamOnline(channel.ChannelId, channelName, Guid.NewGuid(), DateTime.UtcNow), EventWait);
+        await Host.PublishAndWaitAsync(new StreamOnline(await ChannelIdAsync(channelName), channelName, Guid.NewGuid(), DateTime.UtcNow), EventWait);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> and waits until the live directory counts at least
+    /// <paramref name="viewers"/> viewers on the channel (viewers are chat presence: pages with the chat open).
+    /// </summary>
+    public async Task RunAndWaitForViewersAsync(string channelName, int viewers, Func<Task> action)
+    {
+        var channelId = await ChannelIdAsync(channelName);
+        var directory = Host.GetRequiredService<ILiveChannelDirectory>();
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The in-process bus calls handlers in subscription order: the directory's own (subscribed at start) ran first.
+        using var subscription = Host.GetRequiredService<IEventBus>().Subscribe<ViewersChanged>((e, _) =>
+        {
+            if (e.ChannelId == channelId && directory.TryGet(channelId, out var live) && live.Viewers >= viewers)
+            {
+                reached.TrySetResult();
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        await action();
+        await reached.Task.WaitAsync(EventWait);
     }
 
     public async ValueTask DisposeAsync()
@@ -110,6 +132,13 @@ internal sealed class CommunityBrowser : IAsyncDisposable
         }
 
         Assert.Empty(_pageErrors);
+    }
+
+    private async Task<Guid> ChannelIdAsync(string channelName)
+    {
+        await using var scope = Host.CreateScope();
+        var channel = await ChannelRef.FindByNameAsync(scope.ServiceProvider.GetRequiredService<SpectraDbContext>(), channelName, CancellationToken.None);
+        return channel?.ChannelId ?? throw new InvalidOperationException("No channel " + channelName);
     }
 
     private async Task<IBrowserContext> NewContextAsync()

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Spectra.BrowserTests.Community;
@@ -45,7 +46,7 @@ public sealed class FollowNotificationBrowserTests
 
         // Opening the list shows the notification (highlighted as new) and marks it read.
         await page.Locator(".community-bell").ClickAsync();
-        await page.WaitForURLAsync("**/notifications");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/notifications$"));
         var item = page.Locator(".community-notifications li", new() { HasText = "bobcast" });
         await Assertions.Expect(item).ToHaveCountAsync(1);
         await Assertions.Expect(item).ToHaveClassAsync("community-unread-item");
@@ -81,5 +82,20 @@ public sealed class FollowNotificationBrowserTests
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Follow", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".community-followers")).ToHaveTextAsync("0 followers");
+    }
+
+    [Fact]
+    public async Task FollowButton_SignedOutMeanwhile_OpensSignInPage()
+    {
+        await using var browser = await CommunityBrowser.StartAsync();
+        await browser.SignUpAsync("bobcast");
+        var page = await browser.SignedInPageAsync("alice");
+        await page.GotoAsync("/bobcast");
+        await page.Context.ClearCookiesAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Follow", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/signin\\?"));
+        await Assertions.Expect(page.GetByLabel("User name")).ToBeVisibleAsync();
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Spectra.BrowserTests.Community;
@@ -22,6 +23,7 @@ public sealed class SearchBrowserTests
         var suggestions = page.GetByRole(AriaRole.Listbox, new() { Name = "Channel suggestions" });
 
         await box.PressSequentiallyAsync("marz");
+        await Assertions.Expect(suggestions).ToHaveAttributeAsync("data-query", "marz");
         await Assertions.Expect(suggestions.Locator("[data-channel=marzipan]")).ToBeVisibleAsync();
         await Assertions.Expect(suggestions.Locator("[data-channel=marzipan_tv][data-live=true]")).ToContainTextAsync("LIVE");
         await Assertions.Expect(suggestions.Locator("[data-channel=marzipan]")).Not.ToHaveAttributeAsync("data-live", "true");
@@ -31,6 +33,7 @@ public sealed class SearchBrowserTests
         await box.FillAsync(string.Empty);
         await Assertions.Expect(suggestions).ToBeHiddenAsync();
         await box.PressSequentiallyAsync("marzpian");
+        await Assertions.Expect(suggestions).ToHaveAttributeAsync("data-query", "marzpian");
         var option = suggestions.Locator("[data-channel=marzipan]");
         await Assertions.Expect(option).ToBeVisibleAsync();
 
@@ -44,13 +47,14 @@ public sealed class SearchBrowserTests
         await Assertions.Expect(option).ToHaveAttributeAsync("aria-selected", "true");
         await Assertions.Expect(box).ToHaveAttributeAsync("aria-activedescendant", (await option.GetAttributeAsync("id"))!);
         await box.PressAsync("Enter");
-        await page.WaitForURLAsync("**/marzipan");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/marzipan$"));
 
-        // On the channel page: a click on a suggestion opens that channel.
+        // On the channel page (the box is a combobox once its script ran): a click on a suggestion opens that channel.
         box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search channels" });
         await box.PressSequentiallyAsync("marzi");
+        await Assertions.Expect(suggestions).ToHaveAttributeAsync("data-query", "marzi");
         await suggestions.Locator("[data-channel=marzipan_tv]").ClickAsync();
-        await page.WaitForURLAsync("**/marzipan_tv");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/marzipan_tv$"));
     }
 
     [Fact]
@@ -73,7 +77,7 @@ public sealed class SearchBrowserTests
         await Assertions.Expect(page.GetByRole(AriaRole.Listbox).Locator("[data-channel=marzipan]")).ToBeVisibleAsync();
         await box.PressAsync("Enter");
 
-        await page.WaitForURLAsync("**/search?q=marzipan");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/search\\?q=marzipan$"));
         var results = page.Locator("ol.community-results > li");
         await Assertions.Expect(results).ToHaveCountAsync(3);
         await Assertions.Expect(results.First.Locator("strong")).ToHaveTextAsync("marzipan");

@@ -48,7 +48,9 @@ function attachSuggestions(input, suggestUrl) {
     if (active >= 0) input.setAttribute('aria-activedescendant', items[active].id);
   };
   const open = (item) => { window.location.href = `/${encodeURIComponent(item.dataset.channel)}`; };
-  const render = (results) => {
+  // data-query: the text the shown suggestions answer (typing fast leaves earlier answers in flight).
+  const render = (results, q) => {
+    list.dataset.query = q;
     list.replaceChildren(...results.map((r, i) => {
       const item = document.createElement('li');
       item.id = `${list.id}-${i}`;
@@ -82,13 +84,13 @@ function attachSuggestions(input, suggestUrl) {
   input.addEventListener('input', () => {
     clearTimeout(timer);
     const q = input.value.trim();
-    if (q.length < 2) { controller?.abort(); render([]); return; }
+    if (q.length < 2) { controller?.abort(); render([], q); return; }
     timer = setTimeout(async () => {
       controller?.abort();
       controller = new AbortController();
       try {
         const response = await fetch(`${suggestUrl}?q=${encodeURIComponent(q)}`, { signal: controller.signal });
-        if (response.ok) render(await response.json());
+        if (response.ok) render(await response.json(), q);
       } catch (e) {
         if (e.name !== 'AbortError') console.warn('suggestions failed', e);
       }
@@ -155,7 +157,7 @@ function setupNotifications() {
   connect();
 }
 
-// Follow, unfollow and notification buttons post their form in the background and swap in the
+// Follow, notification and block buttons post their form in the background and swap in the
 // section the server renders after the change (button state and follower count), without a reload.
 function setupInlineForms() {
   document.addEventListener('submit', async (event) => {
@@ -164,6 +166,7 @@ function setupInlineForms() {
     const section = form.closest('.community-follow');
     if (!section) return;
     event.preventDefault();
+    if (section.getAttribute('aria-busy') === 'true') return; // one change at a time: no double follow
     const submitter = event.submitter;
     const action = submitter?.formAction || form.action;
     const body = new URLSearchParams(new FormData(form, submitter));
@@ -174,6 +177,8 @@ function setupInlineForms() {
       const updated = response.ok ? page.querySelector('.community-follow') : null;
       if (updated) {
         section.replaceWith(updated);
+      } else if (response.ok && response.redirected) {
+        window.location.href = response.url; // e.g. signed out meanwhile: the sign-in page
       } else {
         toast(page.querySelector('main p')?.textContent || 'That did not work, try again.');
         section.removeAttribute('aria-busy');
