@@ -31,13 +31,19 @@ public sealed class AnalyticsTests
         await bobChat.InvokeAsync("SendMessage", alice, "first");
         await bobChat.InvokeAsync("SendMessage", alice, "second");
         await ViewerCrowd.WaitForViewersAsync(host, alice, 2);
+
+        // A third viewer comes and goes between two samples: the peak still counts them.
+        var passerBy = await crowd.JoinAsync(alice);
+        await ViewerCrowd.WaitForViewersAsync(host, alice, 3);
+        await passerBy.DisposeAsync();
+        await ViewerCrowd.WaitForViewersAsync(host, alice, 2);
         await host.Services.GetRequiredService<ViewerSampler>().RunOnceAsync(CancellationToken.None);
         await GoOfflineAsync(host, alice);
         await bobChat.InvokeAsync("SendMessage", alice, "after the stream");
 
         var broadcasts = await aliceClient.GetFromJsonAsync<JsonElement>("/api/v1/me/analytics/broadcasts");
         var summary = broadcasts[0].GetProperty("summary");
-        Assert.Equal(2, summary.GetProperty("peakViewers").GetInt32());
+        Assert.Equal(3, summary.GetProperty("peakViewers").GetInt32());
         Assert.Equal(2, summary.GetProperty("uniqueViewers").GetInt32());
         Assert.Equal(1, summary.GetProperty("newFollowers").GetInt32());
         Assert.Equal(2, summary.GetProperty("chatMessages").GetInt32());
@@ -46,7 +52,7 @@ public sealed class AnalyticsTests
         var period = await aliceClient.GetFromJsonAsync<JsonElement>("/api/v1/me/analytics?days=30");
         Assert.Equal(30, period.GetProperty("followersPerDay").GetArrayLength());
         Assert.Equal(1, period.GetProperty("followers").GetInt32());
-        Assert.Equal(2, period.GetProperty("peakViewers").GetInt32());
+        Assert.Equal(3, period.GetProperty("peakViewers").GetInt32());
         Assert.Equal(3, period.GetProperty("chatMessages").GetInt32());
 
         var page = await aliceClient.GetStringAsync("/dashboard/analytics?days=7");

@@ -20,10 +20,26 @@ public sealed class LiveChannelTrackerTests
         await bus.PublishAsync(new ViewersChanged(channel, 7));
 
         var live = Assert.Single(tracker.GetLiveChannels());
-        Assert.Equal((channel, (Guid?)session, Noon, 7), (live.ChannelId, live.StreamSessionId, live.Since, live.Viewers));
+        Assert.Equal((channel, (Guid?)session, Noon, 7, 7), (live.ChannelId, live.StreamSessionId, live.Since, live.Viewers, live.PeakViewers));
         Assert.True(tracker.TryGet(channel, out var one));
         Assert.Equal(7, one.Viewers);
         Assert.Equal(session, await tracker.GetLiveSessionAsync(channel, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PeakViewers_RiseAndFall_KeepsTheHighestSinceGoingLive()
+    {
+        var (bus, tracker) = await StartAsync();
+        var channel = Guid.NewGuid();
+        await bus.PublishAsync(new ViewersChanged(channel, 9));
+        await bus.PublishAsync(new ViewersChanged(channel, 2));
+        await bus.PublishAsync(new StreamOnline(channel, "alice", Guid.NewGuid(), Noon));
+
+        await bus.PublishAsync(new ViewersChanged(channel, 5));
+        await bus.PublishAsync(new ViewersChanged(channel, 3));
+
+        var live = Assert.Single(tracker.GetLiveChannels());
+        Assert.Equal((3, 5), (live.Viewers, live.PeakViewers));
     }
 
     [Fact]

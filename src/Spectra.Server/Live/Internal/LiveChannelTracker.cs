@@ -52,7 +52,8 @@ public sealed class LiveChannelTracker(IEventBus events) : ILiveChannelDirectory
     {
         _subscriptions.Add(events.Subscribe<StreamOnline>((e, _) =>
         {
-            _live[e.ChannelId] = new LiveChannel(e.ChannelId, e.StreamSessionId, e.At, 0);
+            var waiting = GetViewers(e.ChannelId);
+            _live[e.ChannelId] = new LiveChannel(e.ChannelId, e.StreamSessionId, e.At, waiting, waiting);
             return ValueTask.CompletedTask;
         }));
         _subscriptions.Add(events.Subscribe<StreamOffline>((e, _) =>
@@ -74,6 +75,12 @@ public sealed class LiveChannelTracker(IEventBus events) : ILiveChannelDirectory
             else
             {
                 _viewers.TryRemove(e.ChannelId, out _);
+            }
+
+            // Handlers of one bus run one after another, so this read-modify-write does not race another update.
+            if (_live.TryGetValue(e.ChannelId, out var live) && e.Viewers > live.PeakViewers)
+            {
+                _live[e.ChannelId] = live with { PeakViewers = e.Viewers };
             }
 
             return ValueTask.CompletedTask;
