@@ -85,6 +85,34 @@ internal sealed class CommunityBrowser : IAsyncDisposable
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Unfollow" })).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// Opens <paramref name="path"/> and waits until the page's notification WebSocket received the server's
+    /// hello (the server registers the socket before sending it, so pushes from then on reach the page).
+    /// </summary>
+    public static async Task GotoWithNotificationSocketAsync(IPage page, string path)
+    {
+        var hello = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnFrame(object? sender, IWebSocketFrame frame)
+        {
+            if (frame.Text?.Contains("\"type\":\"hello\"", StringComparison.Ordinal) == true)
+            {
+                hello.TrySetResult();
+            }
+        }
+
+        void OnSocket(object? sender, IWebSocket socket) => socket.FrameReceived += OnFrame;
+        page.WebSocket += OnSocket;
+        try
+        {
+            await page.GotoAsync(path);
+            await hello.Task.WaitAsync(TimeSpan.FromMilliseconds(WaitMilliseconds));
+        }
+        finally
+        {
+            page.WebSocket -= OnSocket;
+        }
+    }
+
     /// <summary>Brings the search index up to date with every channel (what the 2 s background pass does).</summary>
     public Task CatchUpSearchAsync() => Host.GetRequiredService<SearchIndexHost>().CatchUpAllAsync(CancellationToken.None);
 
