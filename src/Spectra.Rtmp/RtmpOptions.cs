@@ -9,9 +9,6 @@ public sealed class RtmpOptions
     /// <summary>Largest message length the RTMP message header can express (24 bits, RTMP 1.0 §6.1.1).</summary>
     public const int ProtocolMaxMessageSize = 0xFFFFFF;
 
-    /// <summary>TCP port the server listens on (the server calls <c>ListenAnyIP(Port, l => l.UseRtmp())</c>). 1–65535, default 1935 (IANA).</summary>
-    public int Port { get; set; } = 1935;
-
     /// <summary>
     /// The application name publishers must connect to (<c>rtmp://host/live</c>); compared ordinally ignoring case.
     /// Null or empty accepts every application and leaves the decision to <see cref="IRtmpPublishHandler"/>.

@@ -8,7 +8,7 @@ public static class HlsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the <see cref="HlsStreamRegistry"/> singleton, <see cref="HlsOriginOptions"/>
-    /// ("Spectra:Hls") and <see cref="PackagerOptions"/> ("Spectra:Packaging", validated at start-up),
+    /// ("Hls") and <see cref="PackagerOptions"/> ("Packaging", validated at start-up),
     /// and <see cref="TimeProvider.System"/> unless one is registered.
     /// </summary>
     public static IServiceCollection AddSpectraHls(this IServiceCollection services)
@@ -32,7 +32,7 @@ public static class HlsServiceCollectionExtensions
                         return false;
                     }
                 },
-                "Spectra:Packaging is invalid: TargetSegmentDuration 0.5–6 s, WindowSegmentCount 3–1000, MaxBoxSize 64 KiB–2 GiB, MaxSegmentSize ≥ 64 KiB.")
+                "Packaging is invalid: TargetSegmentDuration 0.5–6 s, WindowSegmentCount 3–1000, MaxBoxSize 64 KiB–2 GiB, MaxSegmentSize ≥ 64 KiB.")
             .ValidateOnStart();
         return services;
     }

@@ -1,9 +1,9 @@
 namespace Spectra.Media.Packaging;
 
-/// <summary>Segmenting and window settings, bound from configuration section "Spectra:Packaging".</summary>
+/// <summary>Segmenting and window settings, bound from configuration section "Packaging".</summary>
 public sealed class PackagerOptions
 {
-    public const string SectionName = "Spectra:Packaging";
+    public const string SectionName = "Packaging";
 
     /// <summary>
     /// Minimum segment duration: a segment is closed at the first fragment that starts with a sync

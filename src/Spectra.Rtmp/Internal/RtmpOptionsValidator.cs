@@ -16,7 +16,6 @@ internal sealed class RtmpOptionsValidator : IValidateOptions<RtmpOptions>
             }
         }
 
-        Check(options.Port is >= 1 and <= 65535, $"Rtmp:Port must be 1–65535 (was {options.Port}).");
         Check(options.HandshakeTimeout >= TimeSpan.FromMilliseconds(500) && options.HandshakeTimeout <= TimeSpan.FromSeconds(60),
             $"Rtmp:HandshakeTimeout must be 0.5–60 s (was {options.HandshakeTimeout}).");
         Check(options.IdleTimeout >= TimeSpan.FromSeconds(1) && options.IdleTimeout <= TimeSpan.FromMinutes(10),

@@ -16,6 +16,8 @@ namespace Spectra.Server.Chat;
 internal sealed partial class ChatHub(
     ChatService chat,
     PresenceTracker presence,
+    ChatAudience audience,
+    Community.IBlockList blocks,
     ReactionAggregator reactions,
     PollService polls,
     QuestionService questions) : Hub
@@ -56,13 +58,20 @@ internal sealed partial class ChatHub(
         // Join the group first, then read history: a message published in between arrives
         // both ways and the client drops the copy by its sequence number.
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.Channel(state.ChannelId));
-        if (joined.Add(state.ChannelId))
+        if (joined.Add(state.ChannelId) && ViewerKey() is { } viewerKey)
         {
-            presence.Join(state.ChannelId, Context.ConnectionId);
+            presence.Join(state.ChannelId, Context.ConnectionId, viewerKey);
         }
 
-        var history = await chat.GetHistoryAsync(state, sinceSeq);
         var actor = Actor;
+        if (actor is not null && !audience.IsRegistered(Context.ConnectionId))
+        {
+            audience.Register(Context.ConnectionId, actor.UserId);
+            audience.SetHidden(Context.ConnectionId, await blocks.BlockedEitherWayAsync(actor.UserId, Context.ConnectionAborted));
+        }
+
+        audience.Join(Context.ConnectionId, state.ChannelId);
+        var history = await chat.GetHistoryAsync(state, sinceSeq, audience.HiddenFor(Context.ConnectionId));
         ChatViewerDto? me = null;
         if (actor is not null)
         {
@@ -93,6 +102,7 @@ internal sealed partial class ChatHub(
         if (Joined.Remove(state.ChannelId))
         {
             presence.Leave(state.ChannelId, Context.ConnectionId);
+            audience.Leave(Context.ConnectionId, state.ChannelId);
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, ChatGroups.Channel(state.ChannelId));
         }
     }
@@ -240,7 +250,31 @@ internal sealed partial class ChatHub(
             presence.Leave(channelId, Context.ConnectionId);
         }
 
+        audience.Disconnect(Context.ConnectionId);
+
         return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>
+    /// Whom this connection counts as in the channel's viewers: the user when signed in, else the anonymous
+    /// viewer cookie (set by the player's watch heartbeat) when the browser has one, else the connection.
+    /// Null for the OBS overlay (hub URL with <c>?role=overlay</c>), which is not a viewer.
+    /// </summary>
+    private string? ViewerKey()
+    {
+        var request = Context.GetHttpContext()?.Request;
+        if (request is not null && request.Query["role"] == "overlay")
+        {
+            return null;
+        }
+
+        if (Actor is { } actor)
+        {
+            return "u:" + actor.UserId.ToString("N");
+        }
+
+        var cookie = request?.Cookies[Community.Api.HistoryApi.ViewerCookie];
+        return cookie is { Length: 32 } && cookie.All(char.IsAsciiHexDigit) ? "a:" + cookie : "c:" + Context.ConnectionId;
     }
 
     private ChatActor RequireActor(string what) =>

@@ -225,7 +225,10 @@ internal sealed partial class ChatService
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Blocks (hides for the actor, everywhere) or unblocks another user; returns their id.</summary>
+    /// <summary>
+    /// Blocks or unblocks another user, everywhere: while either blocks the other, neither sees the other's
+    /// messages and neither can follow the other's channel. Returns their id.
+    /// </summary>
     public async Task<Guid> SetBlockAsync(ChatActor actor, string? userName, bool block)
     {
         var target = await FindUserAsync(userName);
@@ -234,17 +237,16 @@ internal sealed partial class ChatService
             throw new ChatDeniedException("You cannot block yourself.");
         }
 
-        var existing = await db.UserBlocks.FirstOrDefaultAsync(b => b.BlockerId == actor.UserId && b.BlockedId == target.Id);
-        if (block && existing is null)
+        // Idempotent from chat ("/block" twice is no error); the block list severs follows and tells every node.
+        if (block)
         {
-            db.UserBlocks.Add(new UserBlock { BlockerId = actor.UserId, BlockedId = target.Id, CreatedAt = UtcNow });
+            await blocks.BlockAsync(actor.UserId, target.Id, CancellationToken.None);
         }
-        else if (!block && existing is not null)
+        else
         {
-            db.UserBlocks.Remove(existing);
+            await blocks.UnblockAsync(actor.UserId, target.Id, CancellationToken.None);
         }
 
-        await db.SaveChangesAsync();
         return target.Id;
     }
 

@@ -23,6 +23,7 @@ internal sealed partial class ChatService(
     ChatStateStore states,
     ChatMessageWriter writer,
     IEventBus bus,
+    Community.IBlockList blocks,
     IChatSessionResolver sessions,
     IOptions<ChatOptions> options,
     TimeProvider time,
@@ -139,7 +140,12 @@ internal sealed partial class ChatService(
     /// The messages a joining client needs: the last <see cref="ChatOptions.HistorySize"/>, or
     /// when resuming, those after <paramref name="sinceSeq"/> (at most <see cref="ChatOptions.ResumeLimit"/>).
     /// </summary>
-    public async Task<(List<ChatMessageDto> Messages, bool Gap, List<Guid> DeletedIds, long LastSeq)> GetHistoryAsync(ChannelChatState state, long? sinceSeq)
+    /// <summary>
+    /// The last messages of a channel, or those after <paramref name="sinceSeq"/>; messages of
+    /// <paramref name="hiddenSenders"/> (users the reader blocks or is blocked by) are withheld in place.
+    /// </summary>
+    public async Task<(List<ChatMessageDto> Messages, bool Gap, List<Guid> DeletedIds, long LastSeq)> GetHistoryAsync(
+        ChannelChatState state, long? sinceSeq, IReadOnlySet<Guid> hiddenSenders)
     {
         var settings = await ChatSettingsRows.GetOrCreateAsync(db, state.ChannelId, UtcNow);
         var query = db.ChatMessages.AsNoTracking()
@@ -170,7 +176,8 @@ internal sealed partial class ChatService(
         var messages = new List<ChatMessageDto>(rows.Count);
         foreach (var row in rows)
         {
-            messages.Add(ChatMessageMapper.ToDto(row));
+            var message = ChatMessageMapper.ToDto(row);
+            messages.Add(hiddenSenders.Contains(row.SenderId) ? ChatMessageDto.Withheld(message) : message);
         }
 
         return (messages, gap, deleted, settings.LastSequence);

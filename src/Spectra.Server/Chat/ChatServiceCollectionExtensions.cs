@@ -39,9 +39,11 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<ChatStateStore>();
         services.AddSingleton<ChatMessageWriter>();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<ChatAudience>();
         services.AddSingleton<ReactionAggregator>();
         services.TryAddSingleton<IChatSessionResolver, StreamSessionChatResolver>();
         services.AddScoped<ChatService>();
+        services.AddScoped<Community.IChatActivity, ChatActivity>();
         services.AddScoped<QuestionService>();
         services.AddScoped<OverlayService>();
 

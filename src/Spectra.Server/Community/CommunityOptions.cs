@@ -7,7 +7,10 @@ public sealed class CommunityOptions
 {
     public const string SectionName = "Community";
 
-    /// <summary>Seconds a viewer heartbeat counts as "watching" (default 90; players beat every 30).</summary>
+    /// <summary>
+    /// Seconds a player heartbeat keeps a view session open for analytics (unique viewers, watch time);
+    /// default 90, players beat every 30.
+    /// </summary>
     [Range(10, 3600)]
     public int PresenceWindowSeconds { get; set; } = 90;
 
@@ -22,6 +25,14 @@ public sealed class CommunityOptions
     /// <summary>Seconds between viewer-count samples of live channels for analytics (default 60).</summary>
     [Range(1, 3600)]
     public int ViewerSampleSeconds { get; set; } = 60;
+
+    /// <summary>Days notifications are kept, read or not (default 30; older ones are deleted hourly).</summary>
+    [Range(1, 3650)]
+    public int NotificationRetentionDays { get; set; } = 30;
+
+    /// <summary>Days finished webhook deliveries stay in the dashboard's log (default 30; pending ones are never deleted).</summary>
+    [Range(1, 3650)]
+    public int WebhookLogRetentionDays { get; set; } = 30;
 
     /// <summary>Lets webhooks target loopback and private networks (default false; for tests and closed networks).</summary>
     public bool AllowPrivateWebhookTargets { get; set; }

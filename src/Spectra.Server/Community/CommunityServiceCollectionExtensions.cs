@@ -5,7 +5,6 @@ using Spectra.Server.Community.Discovery;
 using Spectra.Server.Community.Follows;
 using Spectra.Server.Community.History;
 using Spectra.Server.Community.Internal;
-using Spectra.Server.Community.Internal.Live;
 using Spectra.Server.Community.Notifications;
 using Spectra.Server.Community.Posts;
 using Spectra.Server.Community.Recommendations;
@@ -19,9 +18,9 @@ public static class CommunityServiceCollectionExtensions
 {
     /// <summary>
     /// Follows, discovery, search, recommendations, notifications, webhooks, schedule, posts, history
-    /// and analytics. <see cref="ILiveChannelDirectory"/> and <see cref="IChatActivity"/> are added
-    /// only if nothing registered them before (TryAdd), so the live-video and chat areas can provide
-    /// their own.
+    /// and analytics. Live state comes from the live-video area's <see cref="ILiveChannelDirectory"/>
+    /// (register it before or after this call); <see cref="IChatActivity"/> falls back to "not available"
+    /// when the chat area did not register one (TryAdd).
     /// </summary>
     public static IHostApplicationBuilder AddSpectraCommunity(this IHostApplicationBuilder builder)
     {
@@ -36,9 +35,6 @@ public static class CommunityServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddDataProtection();
 
-        services.TryAddSingleton<LiveChannelRegistry>();
-        services.TryAddSingleton<ILiveChannelDirectory>(sp => sp.GetRequiredService<LiveChannelRegistry>());
-        services.TryAddSingleton<IViewerPresence>(sp => sp.GetRequiredService<LiveChannelRegistry>());
         services.TryAddSingleton<IChatActivity, NoChatActivity>();
 
         services.AddScoped<FollowService>();
@@ -64,6 +60,7 @@ public static class CommunityServiceCollectionExtensions
         AddHosted<WebhookDispatcher>(services);
         AddHosted<ScheduleNotifier>(services);
         AddHosted<ViewerSampler>(services);
+        AddHosted<CommunityRetention>(services);
 
         services.AddHttpClient(WebhookDispatcher.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookDispatcher.CreateHandler(sp.GetRequiredService<IOptions<CommunityOptions>>().Value.AllowPrivateWebhookTargets));

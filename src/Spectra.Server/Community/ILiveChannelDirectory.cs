@@ -2,9 +2,8 @@ namespace Spectra.Server.Community;
 
 /// <summary>
 /// Which channels are live and how many watch them. Community reads live state only through this
-/// interface; the default implementation (<see cref="Internal.Live.LiveChannelRegistry"/>) follows the
-/// StreamOnline/StreamOffline events and counts viewers from player heartbeats. A media-plane
-/// implementation with exact viewer counts can replace it in DI.
+/// interface; the live-video area implements it (<see cref="Live.Internal.LiveChannelTracker"/>: live set
+/// from StreamOnline/StreamOffline, viewers from chat presence).
 /// </summary>
 public interface ILiveChannelDirectory
 {

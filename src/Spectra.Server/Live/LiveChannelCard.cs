@@ -4,7 +4,7 @@ namespace Spectra.Server.Live;
 /// <param name="Name">The channel's public name (its owner's user name).</param>
 /// <param name="Since">When the session went live (UTC).</param>
 /// <param name="ThumbnailUrl">Latest still; append <c>?t=</c> with a changing value to refresh it (about every 30 s).</param>
-/// <param name="Viewers">Concurrent viewers when known; null otherwise.</param>
+/// <param name="Viewers">Concurrent viewers (connections with the channel page open).</param>
 public sealed record LiveChannelCard(
     Guid ChannelId,
     string Name,
@@ -14,4 +14,4 @@ public sealed record LiveChannelCard(
     Guid SessionId,
     DateTime Since,
     string ThumbnailUrl,
-    int? Viewers);
+    int Viewers);

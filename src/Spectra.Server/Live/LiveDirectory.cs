@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
 using Spectra.Data.Entities.Live;
+using Spectra.Server.Live.Internal;
 
 namespace Spectra.Server.Live;
 
 /// <summary>
-/// Which channels are live, read from the database: a channel is live while it has a session without an
-/// end. Scoped (one DbContext per request).
+/// Which channels are live, for lists (home page, /live/events, /api/v1/live) and for a channel's page.
+/// Scoped (one DbContext per request).
 /// </summary>
-public sealed class LiveDirectory(SpectraDbContext db, Internal.LiveChannelTracker tracker)
+public sealed class LiveDirectory(SpectraDbContext db, LiveChannelTracker tracker)
 {
     /// <summary>Thumbnail URL of a channel (the origin serves the latest still there).</summary>
     public static string ThumbnailUrl(string channelName) => $"/hls/{Uri.EscapeDataString(channelName)}/thumbnail.jpg";
@@ -16,19 +17,26 @@ public sealed class LiveDirectory(SpectraDbContext db, Internal.LiveChannelTrack
     /// <summary>Master playlist URL of a channel.</summary>
     public static string PlaylistUrl(string channelName) => $"/hls/{Uri.EscapeDataString(channelName)}/master.m3u8";
 
-    /// <summary>Live channels, most recently started first.</summary>
+    /// <summary>
+    /// Live channels, most viewers first (ties: most recently started first). The live set and viewer counts
+    /// come from <see cref="Internal.LiveChannelTracker"/> (the same state discovery and search use), names
+    /// and titles from the database in one query.
+    /// </summary>
     public async Task<IReadOnlyList<LiveChannelCard>> GetLiveChannelsAsync(int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        var rows = await Query().OrderByDescending(r => r.Since).Take(max).ToListAsync(cancellationToken);
-        return rows.ConvertAll(ToCard);
+        var live = tracker.GetLiveChannels().ToList();
+        live.Sort(static (a, b) => b.Viewers != a.Viewers ? b.Viewers.CompareTo(a.Viewers) : b.Since.CompareTo(a.Since));
+        if (live.Count > max)
+        {
+            live.RemoveRange(max, live.Count - max);
+        }
+
+        return await ToCardsAsync(live, cancellationToken);
     }
 
-    public async Task<LiveChannelCard?> GetLiveChannelAsync(Guid channelId, CancellationToken cancellationToken)
-    {
-        var row = await Query().Where(r => r.ChannelId == channelId).OrderByDescending(r => r.Since).FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : ToCard(row);
-    }
+    public async Task<LiveChannelCard?> GetLiveChannelAsync(Guid channelId, CancellationToken cancellationToken) =>
+        tracker.TryGet(channelId, out var live) && await ToCardsAsync([live], cancellationToken) is [var card] ? card : null;
 
     /// <summary>The open session of a channel, null when it is offline.</summary>
     public Task<StreamSession?> GetCurrentSessionAsync(Guid channelId, CancellationToken cancellationToken) =>
@@ -61,39 +69,36 @@ public sealed class LiveDirectory(SpectraDbContext db, Internal.LiveChannelTrack
         return result;
     }
 
-    private IQueryable<Row> Query() =>
-        from s in db.StreamSessions.AsNoTracking()
-        where s.EndedAt == null
-        join c in db.Channels.AsNoTracking() on s.ChannelId equals c.Id
-        select new Row
-        {
-            ChannelId = c.Id,
-            Name = c.Owner.UserName,
-            Title = c.Title,
-            CategoryName = c.Category != null ? c.Category.Name : null,
-            CategorySlug = c.Category != null ? c.Category.Slug : null,
-            SessionId = s.Id,
-            Since = s.StartedAt,
-        };
-
-    private LiveChannelCard ToCard(Row row) =>
-        new(row.ChannelId, row.Name, row.Title, row.CategoryName, row.CategorySlug, row.SessionId, DateTime.SpecifyKind(row.Since, DateTimeKind.Utc), ThumbnailUrl(row.Name), tracker.GetViewers(row.ChannelId));
-
-    /// <summary>Member-initialised so EF Core can keep composing (order, filter) after the projection.</summary>
-    private sealed class Row
+    private async Task<List<LiveChannelCard>> ToCardsAsync(List<Community.LiveChannel> live, CancellationToken cancellationToken)
     {
-        public Guid ChannelId { get; init; }
+        if (live.Count == 0)
+        {
+            return [];
+        }
 
-        public string Name { get; init; } = "";
+        var ids = live.ConvertAll(l => l.ChannelId);
+        var rows = await db.Channels.AsNoTracking()
+            .Where(c => ids.Contains(c.Id))
+            .Select(c => new
+            {
+                c.Id,
+                Name = c.Owner.UserName,
+                c.Title,
+                CategoryName = c.Category != null ? c.Category.Name : null,
+                CategorySlug = c.Category != null ? c.Category.Slug : null,
+            })
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var cards = new List<LiveChannelCard>(live.Count);
+        foreach (var l in live)
+        {
+            if (rows.TryGetValue(l.ChannelId, out var row))
+            {
+                cards.Add(new LiveChannelCard(
+                    l.ChannelId, row.Name, row.Title, row.CategoryName, row.CategorySlug, l.StreamSessionId ?? Guid.Empty,
+                    DateTime.SpecifyKind(l.Since, DateTimeKind.Utc), ThumbnailUrl(row.Name), l.Viewers));
+            }
+        }
 
-        public string Title { get; init; } = "";
-
-        public string? CategoryName { get; init; }
-
-        public string? CategorySlug { get; init; }
-
-        public Guid SessionId { get; init; }
-
-        public DateTime Since { get; init; }
+        return cards;
     }
 }

@@ -22,6 +22,13 @@ public sealed class LiveOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
     public TimeSpan EventsHeartbeat { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How often /live/events sends one <c>viewers</c> event with the viewer counts that changed since the last
+    /// one (counts change every few seconds; one coalesced event keeps busy pages quiet). 1–60 s, default 5 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan ViewersEventInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Keyframe intervals above this many seconds raise a health warning. Default 4 s.</summary>
     [Range(0.5, 60)]
     public double MaxKeyframeIntervalSeconds { get; set; } = 4;

@@ -9,8 +9,8 @@ namespace Spectra.Server.Live;
 public static class LiveServiceCollectionExtensions
 {
     /// <summary>
-    /// Live video: RTMP ingest (section "Rtmp"), the media plane (sections "Transcoding", "Spectra:Packaging",
-    /// "Spectra:Hls"), live sessions and state ("Live"), the publish decision and the live events stream.
+    /// Live video: RTMP ingest (section "Rtmp"), the media plane (sections "Transcoding", "Packaging",
+    /// "Hls"), live sessions and state ("Live"), the publish decision and the live events stream.
     /// </summary>
     public static IHostApplicationBuilder AddSpectraLive(this IHostApplicationBuilder builder)
     {
@@ -22,6 +22,15 @@ public static class LiveServiceCollectionExtensions
         services.AddSingleton<ILiveIngest, MediaLiveIngest>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiveSessionStore>();
+
+        // Live channels with viewer counts for lists, discovery, search and analytics (community's
+        // ILiveChannelDirectory). Started before everything else that follows the stream events, so they see
+        // the channel live. Chat finds a channel's session from the database (open StreamSession rows, cached
+        // briefly), which also holds after a restart mid-stream.
+        services.AddSingleton<LiveChannelTracker>();
+        services.AddSingleton<Community.ILiveChannelDirectory>(sp => sp.GetRequiredService<LiveChannelTracker>());
+        services.AddHostedService(sp => sp.GetRequiredService<LiveChannelTracker>());
+
         services.AddSingleton(sp => new LiveSessionManager(
             sp.GetRequiredService<ILiveIngest>(),
             sp.GetRequiredService<LiveSessionStore>(),
@@ -35,10 +44,6 @@ public static class LiveServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<LiveEventBroadcaster>());
         services.AddScoped<LiveDirectory>();
 
-        // Viewer counts for live cards. Chat finds a channel's session from the database (open
-        // StreamSession rows, cached briefly), which also holds after a restart mid-stream.
-        services.AddSingleton<LiveChannelTracker>();
-        services.AddHostedService(sp => sp.GetRequiredService<LiveChannelTracker>());
         return builder;
     }
 

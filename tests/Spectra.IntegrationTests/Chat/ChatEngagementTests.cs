@@ -163,6 +163,40 @@ public class ChatEngagementTests
     }
 
     [Fact]
+    public async Task Presence_SameViewerTwiceAndOverlay_CountedAsDistinctViewers()
+    {
+        await using var chat = await ChatTestHost.StartAsync();
+        using var owner = await chat.SignUpAsync("alice");
+        using var bob = await chat.SignUpAsync("bob");
+
+        var (_, first) = await chat.JoinAsync("alice");
+        Assert.Equal(1, first.GetProperty("viewers").GetInt32());
+
+        // Bob with the channel page and the pop-out chat open is one viewer.
+        await chat.JoinAsync("alice", bob);
+        var (_, bobAgain) = await chat.JoinAsync("alice", bob);
+        Assert.Equal(2, bobAgain.GetProperty("viewers").GetInt32());
+
+        // So is an anonymous browser with two tabs (the viewer cookie identifies it).
+        var cookies = new System.Net.CookieContainer();
+        cookies.Add(chat.Host.BaseAddress, new System.Net.Cookie("spectra_viewer", new string('a', 32)));
+        await using var tab1 = await SignalRJsonClient.ConnectAsync(chat.HubUri, new SignalRJsonClientOptions { Cookies = cookies });
+        await using var tab2 = await SignalRJsonClient.ConnectAsync(chat.HubUri, new SignalRJsonClientOptions { Cookies = cookies });
+        await tab1.InvokeAsync("JoinChannel", "alice", null);
+        var tabJoin = await tab2.InvokeAsync("JoinChannel", "alice", null);
+        Assert.Equal(3, tabJoin.GetProperty("viewers").GetInt32());
+
+        // The OBS overlay reads the chat but is not a viewer.
+        await using var overlay = await SignalRJsonClient.ConnectAsync(new Uri(chat.Host.BaseAddress, "/hubs/chat?role=overlay"));
+        var overlayJoin = await overlay.InvokeAsync("JoinChannel", "alice", null);
+        Assert.Equal(3, overlayJoin.GetProperty("viewers").GetInt32());
+
+        await tab1.DisposeAsync();
+        var (_, afterTab) = await chat.JoinAsync("alice", bob);
+        Assert.Equal(3, afterTab.GetProperty("viewers").GetInt32());
+    }
+
+    [Fact]
     public async Task Presence_ConnectionsJoinAndLeave_ViewerCountPushed()
     {
         var session = Guid.NewGuid();

@@ -72,6 +72,7 @@ public partial class ChatPagesTests
         var overlay = await anonymous.Http.GetStringAsync(first);
         Assert.Contains("data-mode=\"overlay\"", overlay, StringComparison.Ordinal);
         Assert.Contains("data-channel=\"alice\"", overlay, StringComparison.Ordinal);
+        Assert.Contains("data-hub=\"/hubs/chat?role=overlay\"", overlay, StringComparison.Ordinal);
 
         var second = await RegenerateAsync(owner);
         using var old = await anonymous.Http.GetAsync(first);

@@ -18,6 +18,13 @@ internal static class CommunityTestSupport
 {
     public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
 
+    /// <summary>Chat presence counted every 250 ms (default 3 s), viewer events on /live/events every second.</summary>
+    public static readonly Dictionary<string, string?> FastPresence = new()
+    {
+        ["Chat:PresenceIntervalMilliseconds"] = "250",
+        ["Live:ViewersEventInterval"] = "00:00:01",
+    };
+
     public static TheoryData<DatabaseKind> Databases => new() { DatabaseKind.Sqlite, DatabaseKind.Postgres };
 
     public static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8];

@@ -11,7 +11,7 @@ public sealed class DiscoveryTests
     [MemberData(nameof(Databases), MemberType = typeof(CommunityTestSupport))]
     public async Task LiveNow_ByViewers_WithCategoryCountsTagFilterAndFollowedLive(DatabaseKind database)
     {
-        await using var host = await SpectraHost.StartAsync(database);
+        await using var host = await SpectraHost.StartAsync(database, FastPresence);
         var busy = Unique("busy");
         var calm = Unique("calm");
         var offline = Unique("off");
@@ -27,20 +27,22 @@ public sealed class DiscoveryTests
         using var viewer = await host.SignUpAsync(Unique("viewer"));
         await viewer.PutAsync($"/api/v1/channels/{calm}/follow", null);
 
-        // Two anonymous viewers and one signed-in viewer watch "busy", one watches "calm".
-        using (var a = host.CreateClient())
-        using (var b = host.CreateClient())
-        {
-            await a.PostAsync($"/api/v1/channels/{busy}/watch", null);
-            await b.PostAsync($"/api/v1/channels/{busy}/watch", null);
-        }
-
-        await viewer.PostAsync($"/api/v1/channels/{busy}/watch", null);
-        await calmClient.PostAsync($"/api/v1/channels/{calm}/watch", null);
+        // Two anonymous viewers and one signed-in viewer have "busy" open, one has "calm" open. "calm" went
+        // live last, so ordering by start time would put it first.
+        await using var crowd = new ViewerCrowd(host);
+        await crowd.JoinAsync(busy);
+        await crowd.JoinAsync(busy);
+        await crowd.JoinAsync(busy, viewer);
+        await crowd.JoinAsync(calm, calmClient);
+        await ViewerCrowd.WaitForViewersAsync(host, busy, 3);
+        await ViewerCrowd.WaitForViewersAsync(host, calm, 1);
 
         var live = (await viewer.GetFromJsonAsync<JsonElement>("/api/v1/discover/live")).EnumerateArray().ToList();
         Assert.Equal([busy, calm], live.Select(l => l.GetProperty("name").GetString()));
         Assert.Equal(3, live[0].GetProperty("viewers").GetInt32());
+        Assert.Equal(1, live[1].GetProperty("viewers").GetInt32());
+        var liveApi = (await viewer.GetFromJsonAsync<JsonElement>("/api/v1/live")).EnumerateArray().ToList();
+        Assert.Equal([busy, calm], liveApi.Select(l => l.GetProperty("name").GetString()));
 
         var categories = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/discover/categories");
         var puzzles = categories.EnumerateArray().Single(c => c.GetProperty("name").GetString() == category);
@@ -58,6 +60,11 @@ public sealed class DiscoveryTests
 
         var home = await viewer.GetStringAsync("/");
         Assert.Contains("Live now", home, StringComparison.Ordinal);
+        var busyCard = home.IndexOf($"data-channel=\"{busy}\"", StringComparison.Ordinal);
+        var calmCard = home.IndexOf($"data-channel=\"{calm}\"", StringComparison.Ordinal);
+        Assert.InRange(busyCard, 0, calmCard - 1);
+        Assert.Contains("data-viewers=\"3\">3 viewers<", home, StringComparison.Ordinal);
+        Assert.Contains("data-viewers=\"1\">1 viewer<", home, StringComparison.Ordinal);
         Assert.Contains("Followed channels live", home, StringComparison.Ordinal);
         var slug = puzzles.GetProperty("slug").GetString();
         var categoryPage = await viewer.GetStringAsync($"/category/{slug}");

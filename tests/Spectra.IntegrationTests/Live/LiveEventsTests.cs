@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Spectra.IntegrationTests.Community;
+using Spectra.Testing;
 using Spectra.Testing.Live;
 
 namespace Spectra.IntegrationTests.Live;
@@ -36,6 +38,39 @@ public sealed class LiveEventsTests
         Assert.Equal("offline", offline.Name);
         Assert.Equal("frank", offline.Data.GetProperty("channel").GetString());
         Assert.Empty(host.Errors);
+    }
+
+    [Fact]
+    public async Task Events_ViewersOpenALiveChannel_ViewersEventCarriesTheNewCount()
+    {
+        await using var host = await SpectraHost.StartAsync(DatabaseKind.Sqlite, CommunityTestSupport.FastPresence);
+        var name = CommunityTestSupport.Unique("gina");
+        using var owner = await host.SignUpAsync(name);
+        await CommunityTestSupport.GoLiveAsync(host, name);
+        using var viewer = host.CreateClient();
+        var client = viewer.Http;
+        client.Timeout = TimeSpan.FromSeconds(90);
+        using var response = await client.GetAsync("/live/events", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var snapshot = await NextEventAsync(reader, timeout.Token);
+        var entry = Assert.Single(snapshot.Data.EnumerateArray());
+        Assert.Equal(0, entry.GetProperty("viewers").GetInt32());
+
+        await using var crowd = new ViewerCrowd(host);
+        await crowd.JoinAsync(name);
+        await crowd.JoinAsync(name);
+
+        // Counts are coalesced once a second; the first frame may still carry 1.
+        while (true)
+        {
+            var next = await NextEventAsync(reader, timeout.Token);
+            Assert.Equal("viewers", next.Name);
+            if (next.Data.GetProperty(name).GetInt32() == 2)
+            {
+                break;
+            }
+        }
     }
 
     /// <summary>Reads one event (HTML §9.2.6): "event:" and "data:" lines up to a blank line; comments and retry skipped.</summary>

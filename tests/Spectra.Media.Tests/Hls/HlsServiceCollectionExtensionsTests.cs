@@ -11,7 +11,7 @@ public sealed class HlsServiceCollectionExtensionsTests
     [Fact]
     public void AddSpectraHls_Configuration_BindsOptionsAndRegistersSingletons()
     {
-        using var provider = Build(new() { ["Spectra:Packaging:TargetSegmentDuration"] = "00:00:02", ["Spectra:Packaging:WindowSegmentCount"] = "6", ["Spectra:Hls:AllowedOrigin"] = "https://spectra.example" });
+        using var provider = Build(new() { ["Packaging:TargetSegmentDuration"] = "00:00:02", ["Packaging:WindowSegmentCount"] = "6", ["Hls:AllowedOrigin"] = "https://spectra.example" });
 
         var packaging = provider.GetRequiredService<IOptions<PackagerOptions>>().Value;
 
@@ -25,7 +25,7 @@ public sealed class HlsServiceCollectionExtensionsTests
     [Fact]
     public void AddSpectraHls_InvalidPackagingOptions_FailsValidation()
     {
-        using var provider = Build(new() { ["Spectra:Packaging:TargetSegmentDuration"] = "00:00:10" });
+        using var provider = Build(new() { ["Packaging:TargetSegmentDuration"] = "00:00:10" });
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<PackagerOptions>>().Value);
 

@@ -16,6 +16,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(n => n.Text).HasMaxLength(200);
         builder.Property(n => n.Url).HasMaxLength(300);
         builder.HasIndex(n => new { n.UserId, n.CreatedAt });
+        builder.HasIndex(n => n.CreatedAt);
         builder.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

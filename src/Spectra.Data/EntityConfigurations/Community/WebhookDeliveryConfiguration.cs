@@ -17,6 +17,7 @@ public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<Webh
         builder.Property(d => d.LastError).HasMaxLength(500);
         builder.HasIndex(d => new { d.State, d.NextAttemptAt });
         builder.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
+        builder.HasIndex(d => d.CompletedAt);
         builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

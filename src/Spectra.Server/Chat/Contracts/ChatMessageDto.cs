@@ -13,4 +13,13 @@ public sealed record ChatMessageDto(
     string SenderName,
     string[] Badges,
     IReadOnlyList<MessageSegment> Segments,
-    DateTime SentAt);
+    DateTime SentAt)
+{
+    /// <summary>
+    /// The message as a reader who must not see it receives it (the sender and reader block each other):
+    /// id, sequence number and time only, no sender and no segments. Clients skip messages without segments;
+    /// a published message always has at least one.
+    /// </summary>
+    public static ChatMessageDto Withheld(ChatMessageDto message) =>
+        new(message.Id, message.Seq, Guid.Empty, "", [], [], message.SentAt);
+}

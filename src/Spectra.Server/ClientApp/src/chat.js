@@ -75,8 +75,9 @@ function mount(root) {
     for (const li of list.querySelectorAll('[data-sender="' + CSS.escape(userId) + '"]')) li.remove();
   }
 
+  // Withheld messages (the sender and this user block each other) arrive without segments: skipped.
   function show(message) {
-    if (blocked.has(message.senderId)) return;
+    if (blocked.has(message.senderId) || message.segments.length === 0) return;
     if (list.querySelector('[data-id="' + CSS.escape(message.id) + '"]')) return;
     const li = renderMessage(message, me);
     addModerationTools(li, message);

@@ -1,5 +1,7 @@
-// Home page "Live now": keeps the server-rendered cards in step with /live/events and refreshes thumbnails.
-import { followLiveEvents, thumbnailSrc, THUMBNAIL_REFRESH_MS } from './live/live-events.js';
+// Home page "Live now": keeps the server-rendered cards (most viewers first) in step with /live/events,
+// updates their viewer counts and refreshes thumbnails. Cards are not re-sorted while the page is open (a
+// grid that jumps under the pointer is worse than a slightly stale order); a reconnect's snapshot re-sorts.
+import { followLiveEvents, thumbnailSrc, viewersText, THUMBNAIL_REFRESH_MS } from './live/live-events.js';
 
 const grid = document.getElementById('live-now');
 if (grid) {
@@ -33,7 +35,11 @@ if (grid) {
     const badge = document.createElement('span');
     badge.className = 'live-badge';
     badge.textContent = 'LIVE';
-    link.append(img, badge);
+    const viewers = document.createElement('span');
+    viewers.className = 'live-viewers';
+    viewers.dataset.viewers = String(live.viewers ?? 0);
+    viewers.textContent = viewersText(live.viewers);
+    link.append(img, badge, viewers);
 
     const title = document.createElement('h3');
     title.className = 'live-title';
@@ -54,10 +60,24 @@ if (grid) {
     if (empty) empty.hidden = grid.querySelector('.live-card') !== null;
   };
 
+  const setViewers = (card, count) => {
+    const label = card?.querySelector('.live-viewers');
+    if (!label) return;
+    label.dataset.viewers = String(count);
+    label.textContent = viewersText(count);
+  };
+
+  // A channel that just went live has the fewest viewers: it goes last.
   const add = (live) => {
-    if (cardFor(live.channel)) return;
-    grid.prepend(buildCard(live));
+    const existing = cardFor(live.channel);
+    if (existing) {
+      setViewers(existing, live.viewers ?? 0);
+      return existing;
+    }
+    const card = buildCard(live);
+    grid.insertBefore(card, empty);
     updateEmpty();
+    return card;
   };
 
   const remove = (name) => {
@@ -73,11 +93,14 @@ if (grid) {
       for (const card of grid.querySelectorAll('.live-card')) {
         if (!names.has(card.dataset.channel)) card.remove();
       }
-      for (const live of [...list].reverse()) add(live);
+      for (const live of list) grid.insertBefore(add(live), empty);
       updateEmpty();
     },
     onOnline: add,
     onOffline: (offline) => remove(offline.channel),
+    onViewers: (counts) => {
+      for (const [name, count] of Object.entries(counts)) setViewers(cardFor(name), count);
+    },
   });
 
   setInterval(() => {

@@ -5,7 +5,10 @@ using Spectra.Data.Entities.Community;
 
 namespace Spectra.Server.Community.Analytics;
 
-/// <summary>Every <see cref="CommunityOptions.ViewerSampleSeconds"/> stores each live channel's viewer count and raises its broadcast peak.</summary>
+/// <summary>
+/// Every <see cref="CommunityOptions.ViewerSampleSeconds"/> stores each live channel's viewer count (the charts)
+/// and raises its broadcast's peak to the live directory's peak, which counts every change between samples.
+/// </summary>
 public sealed class ViewerSampler(IServiceScopeFactory scopes, ILiveChannelDirectory live, IOptions<CommunityOptions> options, TimeProvider clock, ILogger<ViewerSampler> logger)
     : BackgroundService
 {
@@ -27,9 +30,9 @@ public sealed class ViewerSampler(IServiceScopeFactory scopes, ILiveChannelDirec
         {
             open.TryGetValue(c.ChannelId, out var broadcast);
             db.Add(new ViewerCountSample { Id = Guid.NewGuid(), ChannelId = c.ChannelId, BroadcastId = broadcast?.Id, At = now, Viewers = c.Viewers });
-            if (broadcast is not null && c.Viewers > broadcast.PeakViewers)
+            if (broadcast is not null && c.PeakViewers > broadcast.PeakViewers)
             {
-                broadcast.PeakViewers = c.Viewers;
+                broadcast.PeakViewers = c.PeakViewers;
             }
         }
 

@@ -9,7 +9,7 @@ using Spectra.Server.Community.Webhooks;
 namespace Spectra.Server.Community.Follows;
 
 /// <summary>Follow, unfollow, block and the lists. All writes are single transactions.</summary>
-public sealed class FollowService(SpectraDbContext db, WebhookService webhooks, TimeProvider clock, ILogger<FollowService> logger)
+public sealed class FollowService(SpectraDbContext db, IBlockList blocks, WebhookService webhooks, TimeProvider clock, ILogger<FollowService> logger)
 {
     public const int MaxPageSize = 100;
 
@@ -26,7 +26,7 @@ public sealed class FollowService(SpectraDbContext db, WebhookService webhooks, 
             return Refuse("follow", userId, CommunityError.FollowSelf, "You cannot follow your own channel.");
         }
 
-        if (await IsBlockedEitherWayAsync(userId, channel.OwnerId, ct))
+        if (await blocks.IsBlockedEitherWayAsync(userId, channel.OwnerId, ct))
         {
             return Refuse("follow", userId, CommunityError.Blocked, "You cannot follow this channel.");
         }
@@ -125,36 +125,18 @@ public sealed class FollowService(SpectraDbContext db, WebhookService webhooks, 
             return Refuse("block", userId, CommunityError.BlockSelf, "You cannot block yourself.");
         }
 
-        if (await db.Set<UserBlock>().AnyAsync(b => b.BlockerId == userId && b.BlockedId == targetId, ct))
-        {
-            return Refuse("block", userId, CommunityError.AlreadyBlocked, "You already block this user.");
-        }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Add(new UserBlock { BlockerId = userId, BlockedId = targetId, CreatedAt = clock.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(ct);
-
-        // Blocking severs follows both ways.
-        var channelIds = await db.Set<Channel>().Where(c => c.OwnerId == userId || c.OwnerId == targetId).Select(c => new { c.Id, c.OwnerId }).ToListAsync(ct);
-        foreach (var c in channelIds)
-        {
-            var follower = c.OwnerId == userId ? targetId : userId;
-            await db.Set<Follow>().Where(f => f.ChannelId == c.Id && f.FollowerId == follower).ExecuteDeleteAsync(ct);
-        }
-
-        await tx.CommitAsync(ct);
-        return CommunityResult.Ok;
+        return await blocks.BlockAsync(userId, targetId, ct)
+            ? CommunityResult.Ok
+            : Refuse("block", userId, CommunityError.AlreadyBlocked, "You already block this user.");
     }
 
     public async Task<CommunityResult> UnblockAsync(Guid userId, string userName, CancellationToken ct)
     {
         var normalized = userName.ToUpperInvariant();
-        var removed = await (
-            from b in db.Set<UserBlock>()
-            join u in db.Set<User>() on b.BlockedId equals u.Id
-            where b.BlockerId == userId && u.NormalizedUserName == normalized
-            select b).ExecuteDeleteAsync(ct);
-        return removed == 0 ? Refuse("unblock", userId, CommunityError.NotFound, "You do not block this user.") : CommunityResult.Ok;
+        var target = await db.Set<User>().Where(u => u.NormalizedUserName == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        return target is Guid targetId && await blocks.UnblockAsync(userId, targetId, ct)
+            ? CommunityResult.Ok
+            : Refuse("unblock", userId, CommunityError.NotFound, "You do not block this user.");
     }
 
     public async Task<IReadOnlyList<string>> BlockedUserNamesAsync(Guid userId, CancellationToken ct) =>
@@ -163,9 +145,6 @@ public sealed class FollowService(SpectraDbContext db, WebhookService webhooks, 
                join u in db.Set<User>() on b.BlockedId equals u.Id
                orderby u.UserName
                select u.UserName).ToListAsync(ct);
-
-    public Task<bool> IsBlockedEitherWayAsync(Guid a, Guid b, CancellationToken ct) =>
-        db.Set<UserBlock>().AnyAsync(x => (x.BlockerId == a && x.BlockedId == b) || (x.BlockerId == b && x.BlockedId == a), ct);
 
     private CommunityResult Refuse(string operation, Guid userId, CommunityError error, string message)
     {

@@ -8,13 +8,13 @@ using Spectra.Data.Entities.Community;
 namespace Spectra.Server.Community.History;
 
 /// <summary>
-/// Player heartbeats (every ~30 s while a channel page plays): presence for viewer counts, view
-/// sessions for analytics while live, and the signed-in user's watch history.
+/// Player heartbeats (every ~30 s while a channel page plays): view sessions for analytics (unique viewers,
+/// watch time) while live, and the signed-in user's watch history. Concurrent viewer counts come from chat
+/// presence instead (see <see cref="ILiveChannelDirectory"/>).
 /// </summary>
 public sealed class WatchHistoryService(
     SpectraDbContext db,
     ILiveChannelDirectory live,
-    IViewerPresence presence,
     IOptions<CommunityOptions> options,
     TimeProvider clock)
 {
@@ -31,7 +31,6 @@ public sealed class WatchHistoryService(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var window = TimeSpan.FromSeconds(options.Value.PresenceWindowSeconds);
-        presence.Seen(channel.ChannelId, viewerKey, now);
         if (live.TryGet(channel.ChannelId, out var liveChannel))
         {
             var since = now - window;

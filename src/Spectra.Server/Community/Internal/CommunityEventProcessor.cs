@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
 using Spectra.Data.Entities.Community;
-using Spectra.Server.Community.Internal.Live;
 using Spectra.Server.Community.Notifications;
 using Spectra.Server.Community.Webhooks;
 using Spectra.Server.Events;
@@ -10,13 +9,11 @@ using Spectra.Server.Events;
 namespace Spectra.Server.Community.Internal;
 
 /// <summary>
-/// Reacts to stream events: updates the live registry at once (so pages are right immediately), then,
-/// off the publisher's path and in order, records the broadcast, notifies followers and queues
-/// webhooks. <see cref="Processed"/> counts handled events (tests and benchmarks wait on it).
+/// Reacts to stream events off the publisher's path and in order: records the broadcast, notifies
+/// followers and queues webhooks (live state itself is the live area's <see cref="ILiveChannelDirectory"/>). <see cref="Processed"/> counts handled events (tests and benchmarks wait on it).
 /// </summary>
 public sealed class CommunityEventProcessor(
     IEventBus bus,
-    LiveChannelRegistry registry,
     IServiceScopeFactory scopes,
     NotificationFanOut fanOut,
     ILogger<CommunityEventProcessor> logger) : BackgroundService
@@ -34,13 +31,11 @@ public sealed class CommunityEventProcessor(
     {
         _subscriptions.Add(bus.Subscribe<StreamOnline>((evt, _) =>
         {
-            registry.Online(evt);
             _queue.Writer.TryWrite(evt);
             return ValueTask.CompletedTask;
         }));
         _subscriptions.Add(bus.Subscribe<StreamOffline>((evt, _) =>
         {
-            registry.Offline(evt);
             _queue.Writer.TryWrite(evt);
             return ValueTask.CompletedTask;
         }));

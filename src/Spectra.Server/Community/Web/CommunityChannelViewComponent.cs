@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
+using Spectra.Data.Entities.Chat;
 using Spectra.Server.Community.Follows;
 using Spectra.Server.Community.Notifications;
 using Spectra.Server.Community.Posts;
@@ -7,7 +9,7 @@ using Spectra.Server.Community.Schedule;
 
 namespace Spectra.Server.Community.Web;
 
-/// <summary>Channel page sections: follow button and count, notification toggle, schedule, posts.</summary>
+/// <summary>Channel page sections: follow button and count, notification toggle, block, schedule, posts.</summary>
 public sealed class CommunityChannelViewComponent(
     SpectraDbContext db,
     FollowService follows,
@@ -27,12 +29,15 @@ public sealed class CommunityChannelViewComponent(
         var userId = CommunityUser.Id(UserClaimsPrincipal);
         var following = userId is Guid id && await follows.IsFollowingAsync(id, channel.ChannelId, ct);
         var muted = following && await notifications.IsMutedAsync(userId!.Value, channel.ChannelId, ct);
+        var blocking = userId is Guid blocker && blocker != channel.OwnerId
+            && await db.Set<UserBlock>().AnyAsync(b => b.BlockerId == blocker && b.BlockedId == channel.OwnerId, ct);
         return View(new CommunityChannelModel(
             channel,
             userId,
             userId == channel.OwnerId,
             following,
             muted,
+            blocking,
             await follows.CountFollowersAsync(channel.ChannelId, ct),
             await schedule.UpcomingForChannelAsync(channel.ChannelId, ct),
             await posts.ForChannelAsync(channel.ChannelId, 10, ct)));
@@ -45,6 +50,7 @@ public sealed record CommunityChannelModel(
     bool IsOwner,
     bool Following,
     bool Muted,
+    bool Blocking,
     int Followers,
     IReadOnlyList<ScheduledShowInfo> Schedule,
     IReadOnlyList<PostInfo> Posts);

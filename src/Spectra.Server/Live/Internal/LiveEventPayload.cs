@@ -10,7 +10,7 @@ internal sealed record LiveEventPayload(
     DateTime Since,
     string ThumbnailUrl,
     string PlaylistUrl,
-    int? Viewers)
+    int Viewers)
 {
     public static LiveEventPayload From(LiveChannelCard card) => new(
         card.Name,

@@ -19,6 +19,7 @@ internal sealed partial class ChatFanOut(
     IEventBus bus,
     IHubContext<ChatHub> hub,
     ChatStateStore states,
+    ChatAudience audience,
     IOptions<ChatOptions> options,
     TimeProvider time,
     ILogger<ChatFanOut> logger) : IHostedService
@@ -44,6 +45,11 @@ internal sealed partial class ChatFanOut(
         _subscriptions.Add(bus.Subscribe<PollChanged>((e, ct) => SendAsync(e.ChannelId, ChatClientMethods.Poll, e.Poll, ct)));
         _subscriptions.Add(bus.Subscribe<QuestionChanged>((e, ct) => SendAsync(e.ChannelId, ChatClientMethods.Question, e.Question, ct)));
         _subscriptions.Add(bus.Subscribe<ViewersChanged>((e, ct) => SendAsync(e.ChannelId, ChatClientMethods.Viewers, e.Viewers, ct)));
+        _subscriptions.Add(bus.Subscribe<UserBlockChanged>((e, _) =>
+        {
+            audience.Apply(e);
+            return ValueTask.CompletedTask;
+        }));
         return Task.CompletedTask;
     }
 
@@ -122,10 +128,38 @@ internal sealed partial class ChatFanOut(
         outbox.Tail = SendBatchAsync(previous, outbox.ChannelId, batch);
     }
 
+    /// <summary>
+    /// Sends a batch to the channel; connections whose users block a sender (or are blocked by one) get their
+    /// own copy with those messages withheld.
+    /// </summary>
     private async Task SendBatchAsync(Task previous, Guid channelId, ChatMessageDto[] batch)
     {
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await SendAsync(channelId, ChatClientMethods.Messages, batch, CancellationToken.None);
+        var withheld = audience.Withholding(channelId, batch);
+        if (withheld.Count == 0)
+        {
+            await SendAsync(channelId, ChatClientMethods.Messages, batch, CancellationToken.None);
+            return;
+        }
+
+        var excluded = new List<string>(withheld.Count);
+        foreach (var (connectionId, _) in withheld)
+        {
+            excluded.Add(connectionId);
+        }
+
+        try
+        {
+            await hub.Clients.GroupExcept(ChatGroups.Channel(channelId), excluded).SendAsync(ChatClientMethods.Messages, batch);
+            foreach (var (connectionId, own) in withheld)
+            {
+                await hub.Clients.Client(connectionId).SendAsync(ChatClientMethods.Messages, own);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSendFailed(logger, ChatClientMethods.Messages, channelId, ex);
+        }
     }
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Broadcasting {Method} to channel {ChannelId} failed.")]

@@ -1,0 +1,164 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Spectra.BrowserTests.Infrastructure;
+using Spectra.Data;
+using Spectra.Server.Community;
+using Spectra.Server.Community.Search;
+using Spectra.Server.Engagement.Events;
+using Spectra.Server.Events;
+using Spectra.Testing;
+using Spectra.Testing.Community;
+
+namespace Spectra.BrowserTests.Community;
+
+/// <summary>
+/// One Spectra host and one headless Chromium for a community test: signed-in browser contexts made
+/// from users signed up through the real form, and the live/search arrangements the pages read.
+/// Every page fails the test on an uncaught script error.
+/// </summary>
+internal sealed class CommunityBrowser : IAsyncDisposable
+{
+    /// <summary>Upper bound of every wait on the page (ms): server work here takes well under a second.</summary>
+    public const float WaitMilliseconds = 20_000;
+
+    private static readonly TimeSpan EventWait = TimeSpan.FromSeconds(30);
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly List<IBrowserContext> _contexts = [];
+    private readonly List<TestClient> _clients = [];
+    private readonly List<string> _pageErrors = [];
+
+    private CommunityBrowser(SpectraHost host, IPlaywright playwright, IBrowser browser)
+    {
+        Host = host;
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    public SpectraHost Host { get; }
+
+    public static async Task<CommunityBrowser> StartAsync()
+    {
+        Assertions.SetDefaultExpectTimeout(WaitMilliseconds);
+        var host = await SpectraHost.StartAsync();
+        try
+        {
+            var (playwright, browser) = await Chromium.LaunchAsync();
+            return new CommunityBrowser(host, playwright, browser);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Signs a new user up (which creates their channel) and returns a page signed in as them.</summary>
+    public async Task<IPage> SignedInPageAsync(string userName)
+    {
+        var client = await SignUpAsync(userName);
+        var context = await NewContextAsync();
+        await context.AddCookiesAsync(client.Cookies.GetCookies(Host.BaseAddress)
+            .Select(c => new Cookie { Name = c.Name, Value = c.Value, Url = Host.BaseAddress.ToString() }));
+        return await NewPageAsync(context);
+    }
+
+    public async Task<IPage> AnonymousPageAsync() => await NewPageAsync(await NewContextAsync());
+
+    /// <summary>Signs a user up through the form; the client (its cookie jar) lives as long as this browser.</summary>
+    public async Task<TestClient> SignUpAsync(string userName)
+    {
+        var client = await Host.SignUpAsync(userName);
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>Brings the search index up to date with every channel (what the 2 s background pass does).</summary>
+    public Task CatchUpSearchAsync() => Host.GetRequiredService<SearchIndexHost>().CatchUpAllAsync(CancellationToken.None);
+
+    /// <summary>
+    /// Publishes StreamOnline for the channel the way the media plane does, and waits until community
+    /// handled it (live registry updated, follower notifications stored and pushed).
+    /// </summary>
+    public async Task GoLiveAsync(string channelName)
+    {
+        await Host.PublishAndWaitAsync(new StreamOnline(await ChannelIdAsync(channelName), channelName, Guid.NewGuid(), DateTime.UtcNow), EventWait);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> and waits until the live directory counts at least
+    /// <paramref name="viewers"/> viewers on the channel (viewers are chat presence: pages with the chat open).
+    /// </summary>
+    public async Task RunAndWaitForViewersAsync(string channelName, int viewers, Func<Task> action)
+    {
+        var channelId = await ChannelIdAsync(channelName);
+        var directory = Host.GetRequiredService<ILiveChannelDirectory>();
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The in-process bus calls handlers in subscription order: the directory's own (subscribed at start) ran first.
+        using var subscription = Host.GetRequiredService<IEventBus>().Subscribe<ViewersChanged>((e, _) =>
+        {
+            if (e.ChannelId == channelId && directory.TryGet(channelId, out var live) && live.Viewers >= viewers)
+            {
+                reached.TrySetResult();
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        await action();
+        await reached.Task.WaitAsync(EventWait);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            foreach (var context in _contexts)
+            {
+                await context.CloseAsync();
+            }
+
+            await _browser.CloseAsync();
+            _playwright.Dispose();
+            foreach (var client in _clients)
+            {
+                client.Dispose();
+            }
+        }
+        finally
+        {
+            await Host.DisposeAsync();
+        }
+
+        Assert.Empty(_pageErrors);
+    }
+
+    private async Task<Guid> ChannelIdAsync(string channelName)
+    {
+        await using var scope = Host.CreateScope();
+        var channel = await ChannelRef.FindByNameAsync(scope.ServiceProvider.GetRequiredService<SpectraDbContext>(), channelName, CancellationToken.None);
+        return channel?.ChannelId ?? throw new InvalidOperationException("No channel " + channelName);
+    }
+
+    private async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString() });
+        context.SetDefaultTimeout(WaitMilliseconds);
+        _contexts.Add(context);
+        return context;
+    }
+
+    private async Task<IPage> NewPageAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        page.PageError += (_, error) =>
+        {
+            lock (_pageErrors)
+            {
+                _pageErrors.Add(error);
+            }
+        };
+        return page;
+    }
+}

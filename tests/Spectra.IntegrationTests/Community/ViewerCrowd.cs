@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using Spectra.Server.Engagement.Events;
+using Spectra.Server.Events;
+using Spectra.Server.Live.Internal;
+using Spectra.Testing;
+using Spectra.Testing.Chat;
+
+namespace Spectra.IntegrationTests.Community;
+
+/// <summary>
+/// Viewers as open channel pages make them: chat hub connections joined to a channel. Chat presence counts
+/// them, and the live directory reports that count as the channel's viewers.
+/// </summary>
+internal sealed class ViewerCrowd(SpectraHost host) : IAsyncDisposable
+{
+    private readonly List<SignalRJsonClient> _clients = [];
+
+    /// <summary>Opens one connection (as <paramref name="user"/>, anonymous when null) and joins <paramref name="channel"/>.</summary>
+    public async Task<SignalRJsonClient> JoinAsync(string channel, TestClient? user = null)
+    {
+        var client = await SignalRJsonClient.ConnectAsync(new Uri(host.BaseAddress, "/hubs/chat"), new SignalRJsonClientOptions { Cookies = user?.Cookies });
+        _clients.Add(client);
+        await client.InvokeAsync("JoinChannel", channel, null);
+        return client;
+    }
+
+    /// <summary>Waits until the live directory reports exactly <paramref name="viewers"/> viewers for the channel.</summary>
+    public static async Task WaitForViewersAsync(SpectraHost host, string channel, int viewers)
+    {
+        var channelId = await CommunityTestSupport.ChannelIdAsync(host, channel);
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Subscribed after the tracker, so the bus (subscription order) has updated it when this runs.
+        using var subscription = host.Services.GetRequiredService<IEventBus>().Subscribe<ViewersChanged>((e, _) =>
+        {
+            if (e.ChannelId == channelId && e.Viewers == viewers)
+            {
+                reached.TrySetResult();
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        if (host.Services.GetRequiredService<LiveChannelTracker>().GetViewers(channelId) == viewers)
+        {
+            return;
+        }
+
+        await reached.Task.WaitAsync(CommunityTestSupport.WaitLimit);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            await client.DisposeAsync();
+        }
+    }
+}
