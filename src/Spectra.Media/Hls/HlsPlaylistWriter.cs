@@ -72,7 +72,7 @@ public static class HlsPlaylistWriter
     /// <summary>
     /// A live media playlist (§4.3.3, §4.3.2): one entry per segment of <paramref name="snapshot"/>,
     /// EXT-X-DISCONTINUITY and a new EXT-X-MAP where the generation changes, and
-    /// EXT-X-PROGRAM-DATE-TIME on every segment. No EXT-X-ENDLIST: the stream is live.
+    /// EXT-X-PROGRAM-DATE-TIME on every segment; EXT-X-ENDLIST (§4.3.3.4) once the stream has ended.
     /// </summary>
     public static string WriteMediaPlaylist(LiveWindowSnapshot snapshot)
     {
@@ -104,6 +104,11 @@ public static class HlsPlaylistWriter
                 .Append(segment.ProgramDateTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)).Append('\n');
             builder.Append("#EXTINF:").Append(Math.Round(segment.Duration.TotalSeconds, 3, MidpointRounding.AwayFromZero).ToString("0.000", CultureInfo.InvariantCulture)).Append(",\n");
             builder.Append(segment.Sequence.ToString(CultureInfo.InvariantCulture)).Append(".m4s\n");
+        }
+
+        if (snapshot.Ended)
+        {
+            builder.Append("#EXT-X-ENDLIST\n");
         }
 
         return builder.ToString();

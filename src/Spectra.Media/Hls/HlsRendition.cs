@@ -55,7 +55,8 @@ public sealed class HlsRendition
 
         public byte[] Utf8 { get; } = utf8;
 
-        public string ETag { get; } = "\"p" + (snapshot.Latest?.Sequence ?? -1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"";
+        /// <summary>"p{latest sequence}", with an "e" once the stream ended (the playlist gained EXT-X-ENDLIST).</summary>
+        public string ETag { get; } = "\"p" + (snapshot.Latest?.Sequence ?? -1).ToString(System.Globalization.CultureInfo.InvariantCulture) + (snapshot.Ended ? "e\"" : "\"");
 
         public string CacheControl { get; } = HlsCachePolicy.ForPlaylist(HlsPlaylistWriter.TargetDurationSeconds(snapshot));
     }

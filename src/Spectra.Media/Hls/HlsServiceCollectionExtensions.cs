@@ -15,8 +15,13 @@ public static class HlsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new HlsStreamRegistry(sp.GetRequiredService<TimeProvider>()));
-        services.AddOptions<HlsOriginOptions>().BindConfiguration(HlsOriginOptions.SectionName);
+        services.TryAddSingleton(sp => new HlsStreamRegistry(sp.GetRequiredService<TimeProvider>())
+        {
+            EndedStreamLinger = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<HlsOriginOptions>>().Value.EndedStreamLinger,
+        });
+        services.AddOptions<HlsOriginOptions>().BindConfiguration(HlsOriginOptions.SectionName)
+            .Validate(static o => o.EndedStreamLinger >= TimeSpan.Zero && o.EndedStreamLinger <= TimeSpan.FromMinutes(10), "Hls:EndedStreamLinger must be 0–10 min.")
+            .ValidateOnStart();
         services.AddOptions<PackagerOptions>()
             .BindConfiguration(PackagerOptions.SectionName)
             .Validate(

@@ -25,6 +25,9 @@ public sealed class HlsStreamRegistry
         _time = time;
     }
 
+    /// <summary>How long <see cref="End"/> keeps an ended stream served (<see cref="HlsOriginOptions.EndedStreamLinger"/>).</summary>
+    public TimeSpan EndedStreamLinger { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Raised after a stream is published or replaced.</summary>
     public event Action<HlsStream>? Published;
 
@@ -42,6 +45,28 @@ public sealed class HlsStreamRegistry
         ArgumentNullException.ThrowIfNull(channelName);
         ArgumentNullException.ThrowIfNull(stream);
         return _streams.TryRemove(new KeyValuePair<string, HlsStream>(channelName, stream));
+    }
+
+    /// <summary>
+    /// The stream is over: its playlists end with EXT-X-ENDLIST at once, and it is removed after
+    /// <see cref="EndedStreamLinger"/> unless a new stream of the channel replaced it meanwhile.
+    /// </summary>
+    public void End(string channelName, HlsStream stream)
+    {
+        ArgumentNullException.ThrowIfNull(channelName);
+        ArgumentNullException.ThrowIfNull(stream);
+        foreach (var rendition in stream.Renditions)
+        {
+            rendition.Window.End();
+        }
+
+        if (EndedStreamLinger <= TimeSpan.Zero)
+        {
+            Remove(channelName, stream);
+            return;
+        }
+
+        _ = Task.Delay(EndedStreamLinger, _time).ContinueWith(_ => Remove(channelName, stream), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
     public bool TryGet(string channelName, [NotNullWhen(true)] out HlsStream? stream)

@@ -99,8 +99,8 @@ public sealed partial class LiveStream : IAsyncDisposable
 
     /// <summary>
     /// The publisher has gone: ffmpeg gets end of input and flushes (killed with its process tree
-    /// after <see cref="LadderOptions.StopTimeout"/>), is reaped, and the HLS stream is removed from
-    /// the registry. Idempotent.
+    /// after <see cref="LadderOptions.StopTimeout"/>), is reaped, and the HLS stream is ended (playlists get
+    /// EXT-X-ENDLIST; the registry drops it after <see cref="HlsStreamRegistry.EndedStreamLinger"/>). Idempotent.
     /// </summary>
     public Task StopAsync()
     {
@@ -146,7 +146,7 @@ public sealed partial class LiveStream : IAsyncDisposable
         DeleteSocketDirectory();
         if (Volatile.Read(ref _hlsStream) is { } hls)
         {
-            _registry.Remove(ChannelName, hls);
+            _registry.End(ChannelName, hls);
         }
 
         Log.Stopped(_logger, ChannelName, supervisor?.Restarts ?? 0, _queue.DroppedTags, Interlocked.Read(ref _lateTags));

@@ -87,20 +87,39 @@ public sealed partial class LiveWindow
 
     /// <summary>
     /// Completes when a segment with sequence number ≥ <paramref name="sequence"/> is in the
-    /// window (the basis of LL-HLS blocking playlist reload). Cancel to bound the wait.
+    /// window, or when the window has ended and none will come (check <see cref="LiveWindowSnapshot.Ended"/>);
+    /// the basis of LL-HLS blocking playlist reload. Cancel to bound the wait.
     /// </summary>
     public async Task WaitForSequenceAsync(long sequence, CancellationToken cancellationToken)
     {
         while (true)
         {
             var changed = Volatile.Read(ref _changed).Task;
-            var latest = Snapshot.Latest;
-            if (latest is not null && latest.Sequence >= sequence)
+            var snapshot = Snapshot;
+            var latest = snapshot.Latest;
+            if ((latest is not null && latest.Sequence >= sequence) || snapshot.Ended)
             {
                 return;
             }
 
             await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Marks the window ended (the stream is over): its segments stay readable and playlists end with
+    /// EXT-X-ENDLIST, so players play out what they have instead of polling a playlist that will not grow.
+    /// Wakes every <see cref="WaitForSequenceAsync"/> waiter. Idempotent.
+    /// </summary>
+    public void End()
+    {
+        lock (_writeLock)
+        {
+            var current = _snapshot;
+            if (!current.Ended)
+            {
+                Publish(new LiveWindowSnapshot(current.SegmentArray, current.NextSequence, current.DiscontinuitySequence, current.CurrentInit, current.MaxSegmentDuration, current.Version + 1, ended: true));
+            }
         }
     }
 

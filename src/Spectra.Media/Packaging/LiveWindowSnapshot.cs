@@ -14,7 +14,8 @@ public sealed class LiveWindowSnapshot
         long discontinuitySequence,
         CmafInitSegment? currentInit,
         TimeSpan maxSegmentDuration,
-        long version)
+        long version,
+        bool ended = false)
     {
         SegmentArray = segments;
         NextSequence = nextSequence;
@@ -22,6 +23,7 @@ public sealed class LiveWindowSnapshot
         CurrentInit = currentInit;
         MaxSegmentDuration = maxSegmentDuration;
         Version = version;
+        Ended = ended;
     }
 
     /// <summary>Segments oldest first; sequence numbers are contiguous.</summary>
@@ -44,6 +46,9 @@ public sealed class LiveWindowSnapshot
 
     /// <summary>Increases on every change.</summary>
     public long Version { get; }
+
+    /// <summary>The stream has ended: no segment follows these (media playlists carry EXT-X-ENDLIST, RFC 8216 §4.3.3.4).</summary>
+    public bool Ended { get; }
 
     public CmafSegment? Latest => SegmentArray.Length > 0 ? SegmentArray[^1] : null;
 

@@ -24,7 +24,7 @@ public sealed class LiveVideoEndToEndTests
     [InlineData(DatabaseKind.Postgres)]
     public async Task Publish_FfmpegStream_GoesLiveServesValidHlsThenGoesOfflineAfterGrace(DatabaseKind database)
     {
-        await using var host = await LiveHost.StartAsync(database: database);
+        await using var host = await LiveHost.StartAsync(new Dictionary<string, string?> { ["Hls:EndedStreamLinger"] = "00:00:05" }, database);
         using var events = new LiveEventRecorder(host);
         var alice = await host.CreateStreamerAsync("alice");
         using var client = host.CreateClient();
@@ -95,7 +95,18 @@ public sealed class LiveVideoEndToEndTests
         dto = await client.GetFromJsonAsync<JsonElement>("/api/v1/channels/alice");
         Assert.False(dto.GetProperty("isLive").GetBoolean());
         Assert.Null(await chatSessions.GetLiveSessionAsync(alice.ChannelId, CancellationToken.None));
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(masterUri)).StatusCode);
+
+        // The ended stream's playlists end with EXT-X-ENDLIST for the linger (5 s here), then its URLs are gone.
+        var mediaUri = new Uri(masterUri, variants[0].Uri);
+        Assert.Equal("#EXT-X-ENDLIST", (await client.GetStringAsync(mediaUri)).TrimEnd('\n').Split('\n')[^1]);
+        var gone = DateTime.UtcNow.AddSeconds(30);
+        HttpStatusCode status;
+        while ((status = (await client.GetAsync(masterUri)).StatusCode) == HttpStatusCode.OK && DateTime.UtcNow < gone)
+        {
+            await Task.Delay(250); // The linger is a timer inside the origin; its only outside sign is the 404.
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Empty(host.Errors);
     }
 

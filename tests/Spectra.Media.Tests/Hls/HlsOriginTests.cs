@@ -255,6 +255,41 @@ public sealed class HlsOriginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task End_Stream_PlaylistGainsEndListWithNewETagAndStaysServed()
+    {
+        using var live = await _host.Client.GetAsync("/hls/alice/360p/index.m3u8");
+        var liveTag = live.Headers.ETag!.Tag;
+
+        _host.Registry.End("alice", _stream);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/hls/alice/360p/index.m3u8");
+        request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(liveTag));
+        using var ended = await _host.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        Assert.NotEqual(liveTag, ended.Headers.ETag!.Tag);
+        HlsPlaylistValidator.ValidateMedia(await ended.Content.ReadAsStringAsync(), ended: true);
+        using var master = await _host.Client.GetAsync("/hls/alice/master.m3u8");
+        Assert.Equal(HttpStatusCode.OK, master.StatusCode);
+    }
+
+    [Fact]
+    public void End_NoLinger_RemovedAtOnceButNotANewerStream()
+    {
+        var registry = new HlsStreamRegistry { EndedStreamLinger = TimeSpan.Zero };
+        var first = new HlsStream("carol", [new HlsRendition(Packagers.Rendition360, new LiveWindow(12, 0))]);
+        var second = new HlsStream("carol", [new HlsRendition(Packagers.Rendition360, new LiveWindow(12, 0))]);
+        registry.Publish(first);
+        registry.End("carol", first);
+        Assert.False(registry.TryGet("carol", out _));
+
+        registry.Publish(second);
+        registry.End("carol", first);
+        Assert.True(registry.TryGet("carol", out var current));
+        Assert.Same(second, current);
+        Assert.False(second.Renditions[0].Window.Snapshot.Ended);
+    }
+
+    [Fact]
     public async Task Remove_CurrentStream_MasterNotFound()
     {
         var other = new HlsStream("alice", [new HlsRendition(Packagers.Rendition360, new LiveWindow(12, 0))]);

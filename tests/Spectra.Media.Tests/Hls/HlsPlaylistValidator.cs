@@ -6,7 +6,8 @@ namespace Spectra.Media.Tests.Hls;
 /// <summary>Checks the RFC 8216 rules a live fMP4 media playlist must follow.</summary>
 internal static partial class HlsPlaylistValidator
 {
-    public static void ValidateMedia(string playlist)
+    /// <param name="ended">The stream has ended: the playlist must end with EXT-X-ENDLIST (§4.3.3.4), and only then.</param>
+    public static void ValidateMedia(string playlist, bool ended = false)
     {
         Assert.EndsWith("\n", playlist, StringComparison.Ordinal);
         var lines = playlist[..^1].Split('\n');
@@ -17,7 +18,13 @@ internal static partial class HlsPlaylistValidator
         var target = int.Parse(Single(lines, "#EXT-X-TARGETDURATION:"), CultureInfo.InvariantCulture);
         var mediaSequence = long.Parse(Single(lines, "#EXT-X-MEDIA-SEQUENCE:"), CultureInfo.InvariantCulture);
         long.Parse(Single(lines, "#EXT-X-DISCONTINUITY-SEQUENCE:"), CultureInfo.InvariantCulture);
-        Assert.DoesNotContain("#EXT-X-ENDLIST", lines);                               // live
+        if (ended)
+        {
+            Assert.Equal("#EXT-X-ENDLIST", lines[^1]);                                // §4.3.3.4
+            lines = lines[..^1];
+        }
+
+        Assert.DoesNotContain("#EXT-X-ENDLIST", lines);
         var sawMap = false;
         var sawExtinf = false;
         var sawDate = false;

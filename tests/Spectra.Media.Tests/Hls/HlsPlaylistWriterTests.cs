@@ -45,6 +45,21 @@ public sealed partial class HlsPlaylistWriterTests
     }
 
     [Fact]
+    public async Task WriteMediaPlaylist_EndedWindow_SameSegmentsThenEndList()
+    {
+        var (packager, window, _) = Packagers.Create();
+        await Packagers.RunFileAsync(packager, TestFiles.AvcAac);
+        var live = HlsPlaylistWriter.WriteMediaPlaylist(window.Snapshot);
+
+        window.End();
+        var ended = HlsPlaylistWriter.WriteMediaPlaylist(window.Snapshot);
+
+        Assert.Equal(live + "#EXT-X-ENDLIST\n", ended);
+        HlsPlaylistValidator.ValidateMedia(live);
+        HlsPlaylistValidator.ValidateMedia(ended, ended: true);
+    }
+
+    [Fact]
     public async Task WriteMediaPlaylist_NewGeneration_DiscontinuityAndNewMap()
     {
         var (packager, window, _) = Packagers.Create(options: new PackagerOptions { WindowSegmentCount = 6 });

@@ -86,7 +86,8 @@ public class LiveStreamTranscodingTests
 
         ProcessAssert.IsGone(pid);
         Assert.Null(stream.TranscoderProcessId);
-        Assert.False(fixture.Registry.TryGet("ladder720", out _));
+        Assert.True(fixture.Registry.TryGet("ladder720", out var ended), "an ended stream stays served for the linger");
+        Assert.All(ended.Renditions, r => Assert.True(r.Window.Snapshot.Ended));
         Assert.Empty(fixture.ErrorMessages);
     }
 
@@ -206,7 +207,8 @@ public class LiveStreamTranscodingTests
         await feed;
         await stream.StopAsync().WaitAsync(Bound);
         ProcessAssert.IsGone(pid);
-        Assert.False(fixture.Registry.TryGet("audioonly", out _));
+        Assert.True(fixture.Registry.TryGet("audioonly", out var ended), "an ended stream stays served for the linger");
+        Assert.All(ended.Renditions, r => Assert.True(r.Window.Snapshot.Ended));
         Assert.Empty(fixture.ErrorMessages);
     }
 

@@ -49,6 +49,22 @@ public sealed class LiveWindowTests
     }
 
     [Fact]
+    public async Task End_WaiterForFutureSegment_ReturnsAndVersionChangesOnce()
+    {
+        var window = new LiveWindow(4, 0);
+        var waiting = window.WaitForSequenceAsync(5, CancellationToken.None);
+        var before = window.Snapshot.Version;
+
+        window.End();
+        window.End();
+
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(window.Snapshot.Ended);
+        Assert.Equal(before + 1, window.Snapshot.Version);
+        await window.WaitForSequenceAsync(99, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task WaitForSequenceAsync_Cancelled_Throws()
     {
         var window = new LiveWindow(12, 0);
