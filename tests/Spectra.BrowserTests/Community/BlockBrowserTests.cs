@@ -15,9 +15,7 @@ public sealed class BlockBrowserTests
         var dan = await browser.SignedInPageAsync("dan");
         await browser.SignUpAsync("cleo");
 
-        await troll.GotoAsync("/carol");
-        await troll.GetByRole(AriaRole.Button, new() { Name = "Follow", Exact = true }).ClickAsync();
-        await Assertions.Expect(troll.GetByRole(AriaRole.Button, new() { Name = "Unfollow" })).ToBeVisibleAsync();
+        await CommunityBrowser.FollowFromChannelPageAsync(troll, "carol");
         await browser.Host.GetRequiredService<RecommendationModelHost>().RebuildAsync(CancellationToken.None);
 
         var recommended = carol.Locator("#recommended");

@@ -14,7 +14,7 @@ namespace Spectra.BrowserTests.Community;
 /// <summary>
 /// One Spectra host and one headless Chromium for a community test: signed-in browser contexts made
 /// from users signed up through the real form, and the live/search arrangements the pages read.
-/// Every page fails the test on an uncaught script error.
+/// Every page fails the test on an uncaught script error or a Content-Security-Policy violation.
 /// </summary>
 internal sealed class CommunityBrowser : IAsyncDisposable
 {
@@ -37,6 +37,9 @@ internal sealed class CommunityBrowser : IAsyncDisposable
     }
 
     public SpectraHost Host { get; }
+
+    /// <summary>Console errors a test expects (page URL and text); any other CSP violation fails the test.</summary>
+    public Func<string, bool> ExpectedConsoleError { get; set; } = _ => false;
 
     public static async Task<CommunityBrowser> StartAsync()
     {
@@ -72,6 +75,14 @@ internal sealed class CommunityBrowser : IAsyncDisposable
         var client = await Host.SignUpAsync(userName);
         _clients.Add(client);
         return client;
+    }
+
+    /// <summary>Follows <paramref name="channelName"/> with the button on its page, as <paramref name="page"/>'s user.</summary>
+    public static async Task FollowFromChannelPageAsync(IPage page, string channelName)
+    {
+        await page.GotoAsync("/" + channelName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Follow", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Unfollow" })).ToBeVisibleAsync();
     }
 
     /// <summary>Brings the search index up to date with every channel (what the 2 s background pass does).</summary>
@@ -131,7 +142,15 @@ internal sealed class CommunityBrowser : IAsyncDisposable
             await Host.DisposeAsync();
         }
 
-        Assert.Empty(_pageErrors);
+        Assert.True(_pageErrors.Count == 0, "Page errors:" + Environment.NewLine + string.Join(Environment.NewLine, _pageErrors));
+    }
+
+    private void AddPageError(string error)
+    {
+        lock (_pageErrors)
+        {
+            _pageErrors.Add(error);
+        }
     }
 
     private async Task<Guid> ChannelIdAsync(string channelName)
@@ -152,11 +171,15 @@ internal sealed class CommunityBrowser : IAsyncDisposable
     private async Task<IPage> NewPageAsync(IBrowserContext context)
     {
         var page = await context.NewPageAsync();
-        page.PageError += (_, error) =>
+        page.PageError += (_, error) => AddPageError(error);
+
+        // The site's Content-Security-Policy refuses inline scripts and styles; a page that needs one is broken.
+        page.Console += (_, message) =>
         {
-            lock (_pageErrors)
+            var error = message.Location + ": " + message.Text;
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal) && !ExpectedConsoleError(error))
             {
-                _pageErrors.Add(error);
+                AddPageError(error);
             }
         };
         return page;

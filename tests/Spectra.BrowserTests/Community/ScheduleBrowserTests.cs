@@ -12,9 +12,7 @@ public sealed class ScheduleBrowserTests
         await using var browser = await CommunityBrowser.StartAsync();
         var creator = await browser.SignedInPageAsync("carol");
         var follower = await browser.SignedInPageAsync("dave");
-        await follower.GotoAsync("/carol");
-        await follower.GetByRole(AriaRole.Button, new() { Name = "Follow", Exact = true }).ClickAsync();
-        await Assertions.Expect(follower.GetByRole(AriaRole.Button, new() { Name = "Unfollow" })).ToBeVisibleAsync();
+        await CommunityBrowser.FollowFromChannelPageAsync(follower, "carol");
 
         // The form's time is UTC; whole minutes, a day ahead so it is upcoming whatever the clock says.
         var startsAt = DateTime.UtcNow.AddDays(1);

@@ -173,12 +173,14 @@ function setupInlineForms() {
     section.setAttribute('aria-busy', 'true');
     try {
       const response = await fetch(action, { method: 'POST', body, credentials: 'same-origin' });
+      if (response.ok && response.redirected && new URL(response.url).pathname !== window.location.pathname) {
+        window.location.href = response.url; // e.g. signed out meanwhile: the sign-in page
+        return;
+      }
       const page = new DOMParser().parseFromString(await response.text(), 'text/html');
       const updated = response.ok ? page.querySelector('.community-follow') : null;
       if (updated) {
         section.replaceWith(updated);
-      } else if (response.ok && response.redirected) {
-        window.location.href = response.url; // e.g. signed out meanwhile: the sign-in page
       } else {
         toast(page.querySelector('main p')?.textContent || 'That did not work, try again.');
         section.removeAttribute('aria-busy');
