@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Spectra.Bench.Community;
 
-/// <summary>Command line: --db sqlite|postgres --channels N --followers N --connected N --queries N --scenarios search,home,fanout</summary>
-public sealed record BenchOptions(string Database, int Channels, int Followers, int Connected, int Queries, int HomeRequests, IReadOnlySet<string> Scenarios)
+/// <summary>Command line: --db sqlite|postgres --channels N --followers N --connected N --queries N --home-requests N --scenarios search,home,fanout [--plans]</summary>
+public sealed record BenchOptions(string Database, int Channels, int Followers, int Connected, int Queries, int HomeRequests, IReadOnlySet<string> Scenarios, bool Plans)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -22,6 +22,7 @@ public sealed record BenchOptions(string Database, int Channels, int Followers, 
             Number("connected", 200),
             Number("queries", 1000),
             Number("home-requests", 200),
-            Value("scenarios", "search,home,fanout").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase));
+            Value("scenarios", "search,home,fanout").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            args.Contains("--plans"));
     }
 }

@@ -58,6 +58,9 @@ public sealed class ChannelCorpus(int seed)
         return (name, title, _random.Next(Categories.Length), tags);
     }
 
+    /// <summary>Kinds of <see cref="Queries"/>, in rotation: query i is of kind i % 6.</summary>
+    public static readonly string[] QueryKinds = ["exact name", "name prefix", "title word", "two title words", "typo", "tag"];
+
     /// <summary>A mixed query workload: exact names, name prefixes, one and two title words, typos, tags.</summary>
     public IReadOnlyList<string> Queries(IReadOnlyList<string> names, int count)
     {

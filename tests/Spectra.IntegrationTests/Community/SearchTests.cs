@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Spectra.Data;
+using Spectra.Data.Entities.Channels;
+using Spectra.Server.Community.Search;
 using Spectra.Testing;
 using static Spectra.IntegrationTests.Community.CommunityTestSupport;
 
@@ -64,6 +68,77 @@ public sealed class SearchTests
         Assert.Equal([name], await SearchAsync(client, "wombat"));
     }
 
+    [Theory]
+    [MemberData(nameof(Databases), MemberType = typeof(CommunityTestSupport))]
+    public async Task CatchUp_OneChannelEdited_ReindexesOnlyThatChannel(DatabaseKind database)
+    {
+        await using var host = await StartWithIndexIdleAsync(database);
+        var index = host.Services.GetRequiredService<SearchIndexHost>();
+        var (edited, untouched) = await TwoChannelsAsync(host, "inc");
+        await DescribeChannelAsync(host, edited, "Capybara bathing");
+        await DescribeChannelAsync(host, untouched, "Capybara grooming");
+        Assert.Equal(0, await index.CatchUpAsync(CancellationToken.None));
+
+        await RetitleAsync(host, edited, "Tapir bathing", DateTime.UtcNow);
+
+        Assert.Equal(1, await index.CatchUpAsync(CancellationToken.None));
+        Assert.Equal(0, await index.CatchUpAsync(CancellationToken.None));
+        using var client = host.CreateClient();
+        Assert.Equal([edited], await SearchAsync(client, "tapir"));
+        Assert.Equal([untouched], await SearchAsync(client, "capybara"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases), MemberType = typeof(CommunityTestSupport))]
+    public async Task CatchUp_EditStampedBeforeWatermarkWithinOverlap_IsReindexed(DatabaseKind database)
+    {
+        await using var host = await StartWithIndexIdleAsync(database);
+        var index = host.Services.GetRequiredService<SearchIndexHost>();
+        var (late, newest) = await TwoChannelsAsync(host, "late");
+        await DescribeChannelAsync(host, newest, "Newest edit");
+        await index.CatchUpAllAsync(CancellationToken.None);
+        DateTime watermark;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var newestId = await ChannelIdAsync(host, newest);
+            watermark = await scope.ServiceProvider.GetRequiredService<SpectraDbContext>().Set<Channel>().Where(c => c.Id == newestId).Select(c => c.UpdatedAt).SingleAsync();
+        }
+
+        // An edit that committed late, stamped 30 s before the newest UpdatedAt the last pass saw
+        // (another node's lagging clock or a long transaction).
+        await RetitleAsync(host, late, "Pangolin parade", watermark - TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, await index.CatchUpAsync(CancellationToken.None));
+        using var client = host.CreateClient();
+        Assert.Equal([late], await SearchAsync(client, "pangolin"));
+    }
+
+    /// <summary>A host whose background index loop ran its start-up pass and then waits an hour: the test drives the passes.</summary>
+    private static Task<SpectraHost> StartWithIndexIdleAsync(DatabaseKind database) =>
+        SpectraHost.StartAsync(database, new Dictionary<string, string?> { ["Community:SearchIndexIntervalSeconds"] = "3600" });
+
+    private static async Task<(string First, string Second)> TwoChannelsAsync(SpectraHost host, string prefix)
+    {
+        var names = (Unique(prefix), Unique(prefix));
+        using (await host.SignUpAsync(names.Item1))
+        using (await host.SignUpAsync(names.Item2))
+        {
+        }
+
+        return names;
+    }
+
+    private static async Task RetitleAsync(SpectraHost host, string name, string title, DateTime updatedAt)
+    {
+        var id = await ChannelIdAsync(host, name);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpectraDbContext>();
+        var channel = await db.Set<Channel>().SingleAsync(c => c.Id == id);
+        channel.Title = title;
+        channel.UpdatedAt = updatedAt;
+        await db.SaveChangesAsync();
+    }
+
     [Fact]
     public async Task Suggest_Prefix_ReturnsAtMostEight()
     {
@@ -74,7 +149,7 @@ public sealed class SearchTests
             using var _ = await host.SignUpAsync(prefix + i);
         }
 
-        await host.Services.GetRequiredService<Spectra.Server.Community.Search.SearchIndexHost>().CatchUpAllAsync(CancellationToken.None);
+        await host.Services.GetRequiredService<SearchIndexHost>().CatchUpAllAsync(CancellationToken.None);
         using var client = host.CreateClient();
 
         var results = await client.GetFromJsonAsync<JsonElement>($"/api/v1/search/suggest?q={prefix}");

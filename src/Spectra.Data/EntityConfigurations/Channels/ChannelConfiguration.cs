@@ -19,6 +19,9 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         builder.HasIndex(c => c.StreamKeyHash).IsUnique();
         builder.Property(c => c.StreamKeyProtected).IsRequired();
         builder.HasIndex(c => c.CategoryId);
+
+        // Search re-indexing reads channels changed since a watermark.
+        builder.HasIndex(c => c.UpdatedAt);
         builder.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(c => c.Tags).WithOne().HasForeignKey(t => t.ChannelId).OnDelete(DeleteBehavior.Cascade);
     }

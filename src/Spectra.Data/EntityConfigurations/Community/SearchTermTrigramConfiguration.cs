@@ -15,5 +15,8 @@ public sealed class SearchTermTrigramConfiguration : IEntityTypeConfiguration<Se
         builder.Property(t => t.Trigram).HasMaxLength(16);
         builder.Property(t => t.Term).HasMaxLength(40);
         builder.HasIndex(t => t.Term);
+
+        // Typo candidates: trigram equality plus a length range, answered from the index alone.
+        builder.HasIndex(t => new { t.Trigram, t.TermLength, t.Term });
     }
 }

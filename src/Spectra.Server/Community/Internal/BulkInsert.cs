@@ -1,20 +1,19 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Spectra.Server.Community.Internal;
 
 /// <summary>
-/// Multi-row INSERT through the context's connection and current transaction, for tables written in
-/// bulk (search keys). Values are converted the way EF stores them: on SQLite Guids as upper-case
-/// text and DateTimes as "yyyy-MM-dd HH:mm:ss.FFFFFFF".
+/// Bulk INSERT through the context's connection and current transaction, for the search tables.
+/// Values are converted the way EF stores them: on SQLite Guids as upper-case text and DateTimes as
+/// "yyyy-MM-dd HH:mm:ss.FFFFFFF".
 /// </summary>
 internal static class BulkInsert
 {
-    /// <summary>Rows per statement; SQLite allows 32 766 parameters per statement, PostgreSQL 65 535.</summary>
-    private const int MaxParameters = 30_000;
+    /// <summary>Rows per PostgreSQL statement (one array parameter per column, so no parameter limit applies).</summary>
+    private const int RowsPerArrayStatement = 50_000;
 
     public static async Task InsertAsync(DbContext db, string table, string[] columns, IReadOnlyList<object?[]> rows, string? conflictClause, CancellationToken ct)
     {
@@ -37,40 +36,52 @@ internal static class BulkInsert
             return;
         }
 
-        var rowsPerStatement = Math.Max(1, Math.Min(500, MaxParameters / columns.Length));
+        await InsertUnnestAsync(connection, transaction, table, columns, rows, conflictClause, ct);
+    }
+
+    /// <summary>
+    /// PostgreSQL: one array parameter per column and <c>INSERT … SELECT * FROM unnest(…)</c>, so a
+    /// statement carries up to <see cref="RowsPerArrayStatement"/> rows with a handful of parameters.
+    /// </summary>
+    private static async Task InsertUnnestAsync(DbConnection connection, DbTransaction? transaction, string table, string[] columns, IReadOnlyList<object?[]> rows, string? conflictClause, CancellationToken ct)
+    {
         var columnList = string.Join(", ", columns.Select(c => "\"" + c + "\""));
-        for (var start = 0; start < rows.Count; start += rowsPerStatement)
+        var names = columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var sql = $"INSERT INTO \"{table}\" ({columnList}) SELECT * FROM unnest({string.Join(", ", names)}) {conflictClause}";
+        for (var start = 0; start < rows.Count; start += RowsPerArrayStatement)
         {
-            var count = Math.Min(rowsPerStatement, rows.Count - start);
+            var count = Math.Min(RowsPerArrayStatement, rows.Count - start);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            var sql = new StringBuilder();
-            sql.Append("INSERT INTO \"").Append(table).Append("\" (").Append(columnList).Append(") VALUES ");
-            for (var r = 0; r < count; r++)
+            command.CommandText = sql;
+            for (var c = 0; c < columns.Length; c++)
             {
-                sql.Append(r == 0 ? "(" : ", (");
-                var row = rows[start + r];
-                for (var c = 0; c < columns.Length; c++)
-                {
-                    var name = "@p" + ((r * columns.Length) + c).ToString(CultureInfo.InvariantCulture);
-                    sql.Append(c == 0 ? name : ", " + name);
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = name;
-                    parameter.Value = Convert(row[c], isSqlite) ?? DBNull.Value;
-                    command.Parameters.Add(parameter);
-                }
-
-                sql.Append(')');
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = names[c];
+                parameter.Value = ColumnArray(rows, start, count, c);
+                command.Parameters.Add(parameter);
             }
 
-            if (conflictClause is not null)
-            {
-                sql.Append(' ').Append(conflictClause);
-            }
-
-            command.CommandText = sql.ToString();
             await command.ExecuteNonQueryAsync(ct);
         }
+    }
+
+    /// <summary>A typed array (string[], Guid[], short[], …) of one column; the element type comes from the first non-null value.</summary>
+    private static Array ColumnArray(IReadOnlyList<object?[]> rows, int start, int count, int column)
+    {
+        Type? type = null;
+        for (var r = start; r < start + count && type is null; r++)
+        {
+            type = Convert(rows[r][column], isSqlite: false)?.GetType();
+        }
+
+        var array = Array.CreateInstance(type ?? typeof(string), count);
+        for (var r = 0; r < count; r++)
+        {
+            array.SetValue(Convert(rows[start + r][column], isSqlite: false), r);
+        }
+
+        return array;
     }
 
     /// <summary>

@@ -37,10 +37,15 @@ public sealed class RecommendationService(SpectraDbContext db, RecommendationMod
                 profile.Add(new Interaction(w.ChannelId, RecommendationModelHost.WatchWeight(w.WatchSeconds), InteractionKind.Watch));
             }
 
-            var hidden = await (from c in db.Set<Channel>()
-                                where c.OwnerId == id
-                                    || db.Set<UserBlock>().Any(b => (b.BlockerId == id && b.BlockedId == c.OwnerId) || (b.BlockerId == c.OwnerId && b.BlockedId == id))
-                                select c.Id).ToListAsync(ct);
+            // Hidden: the user's own channel and channels of users blocked either way. Asked as two
+            // index lookups (blocks by blocker, by blocked; channels by owner) rather than a
+            // correlated EXISTS per channel, which scans the whole catalogue.
+            var hiddenOwners = await db.Set<UserBlock>().AsNoTracking()
+                .Where(b => b.BlockerId == id || b.BlockedId == id)
+                .Select(b => b.BlockerId == id ? b.BlockedId : b.BlockerId)
+                .ToListAsync(ct);
+            hiddenOwners.Add(id);
+            var hidden = await db.Set<Channel>().AsNoTracking().Where(c => hiddenOwners.Contains(c.OwnerId)).Select(c => c.Id).ToListAsync(ct);
             excluded.UnionWith(hidden);
         }
 

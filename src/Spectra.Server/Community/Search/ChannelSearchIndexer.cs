@@ -8,19 +8,59 @@ using Spectra.Server.Community.Internal;
 namespace Spectra.Server.Community.Search;
 
 /// <summary>
-/// Maintains the search tables. <see cref="CatchUpAsync"/> indexes channels that are new or whose
-/// UpdatedAt differs from the indexed copy (renames, title, category and tag edits bump UpdatedAt);
-/// keys of deleted channels go with them (foreign key cascade). Inserts skip rows another node wrote
-/// concurrently for the same channel (ON CONFLICT DO NOTHING), so overlapping passes are harmless.
+/// Maintains the search tables. A channel is stale when it has no indexed copy or its UpdatedAt
+/// differs from the copy's SourceUpdatedAt (renames, title, category and tag edits bump UpdatedAt);
+/// keys of deleted channels go with them (foreign key cascade). Two ways to find stale channels:
+/// <see cref="ReconcilePageAsync"/> walks the whole catalogue in primary-key order (start-up, initial
+/// build of an existing catalogue, periodic safety net); <see cref="CatchUpSinceAsync"/> looks only at
+/// channels updated since a watermark (an index range on Channels.UpdatedAt), so an idle pass costs
+/// two index seeks instead of a scan. Live state is not indexed (search reads it from
+/// <see cref="ILiveChannelDirectory"/> per query), so going live or offline needs no re-index.
+/// Inserts skip rows another node wrote concurrently for the same channel (ON CONFLICT DO NOTHING),
+/// so overlapping passes are harmless.
 /// </summary>
 public sealed class ChannelSearchIndexer(SpectraDbContext db)
 {
-    public const int BatchSize = 500;
+    /// <summary>Channels examined per reconcile page and re-indexed per statement batch.</summary>
+    public const int BatchSize = 2000;
 
-    /// <summary>Indexes up to <see cref="BatchSize"/> stale channels; returns how many.</summary>
-    public async Task<int> CatchUpAsync(CancellationToken ct)
+    /// <summary>The newest Channels.UpdatedAt, or null for an empty catalogue (one index seek).</summary>
+    public Task<DateTime?> LatestUpdateAsync(CancellationToken ct) =>
+        db.Set<Channel>().AsNoTracking().MaxAsync(c => (DateTime?)c.UpdatedAt, ct);
+
+    /// <summary>
+    /// Examines up to <see cref="BatchSize"/> channels after <paramref name="after"/> in key order and
+    /// re-indexes the stale ones. Returns the last key examined (null at the end) and how many were indexed.
+    /// </summary>
+    public async Task<(Guid? Last, int Indexed)> ReconcilePageAsync(Guid? after, CancellationToken ct)
+    {
+        var channels = db.Set<Channel>().AsNoTracking();
+        if (after is Guid a)
+        {
+            channels = channels.Where(c => c.Id.CompareTo(a) > 0);
+        }
+
+        var page = await (from c in channels
+                          join d in db.Set<ChannelSearchDocument>() on c.Id equals d.ChannelId into docs
+                          from d in docs.DefaultIfEmpty()
+                          orderby c.Id
+                          select new { c.Id, Stale = d == null || d.SourceUpdatedAt != c.UpdatedAt })
+                         .Take(BatchSize).ToListAsync(ct);
+        var stale = page.Where(p => p.Stale).Select(p => p.Id).ToList();
+        if (stale.Count > 0)
+        {
+            await ReindexAsync(stale, ct);
+        }
+
+        // The database's key order (not Guid.CompareTo's) decides what "after" means: take its last row.
+        return (page.Count < BatchSize ? null : page[^1].Id, stale.Count);
+    }
+
+    /// <summary>Re-indexes up to <see cref="BatchSize"/> stale channels with UpdatedAt ≥ <paramref name="since"/>; returns how many.</summary>
+    public async Task<int> CatchUpSinceAsync(DateTime since, CancellationToken ct)
     {
         var stale = await (from c in db.Set<Channel>().AsNoTracking()
+                           where c.UpdatedAt >= since
                            join d in db.Set<ChannelSearchDocument>() on c.Id equals d.ChannelId into docs
                            from d in docs.DefaultIfEmpty()
                            where d == null || d.SourceUpdatedAt != c.UpdatedAt
@@ -63,6 +103,8 @@ public sealed class ChannelSearchIndexer(SpectraDbContext db)
             documentRows.Add([c.Id, c.UserName, Cut(c.Title, 200), c.Category, c.UpdatedAt]);
         }
 
+        // In key order the inserts walk the primary-key B-tree once instead of hopping across it.
+        keyRows.Sort(static (a, b) => string.CompareOrdinal((string)a[0]!, (string)b[0]!));
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {

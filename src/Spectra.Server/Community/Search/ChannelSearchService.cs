@@ -6,7 +6,8 @@ namespace Spectra.Server.Community.Search;
 
 /// <summary>
 /// Channel search over the key tables: equality lookups only (indexed on both databases), typo
-/// corrections from the trigram vocabulary, ranking in memory by <see cref="SearchRanker"/>.
+/// corrections from the trigram vocabulary for query words that match nothing as they are, ranking
+/// in memory by <see cref="SearchRanker"/>.
 /// Work per query is bounded: at most <see cref="RowsPerKey"/> rows per key, and full details are
 /// loaded only for the best 3 × limit candidates.
 /// </summary>
@@ -31,32 +32,20 @@ public sealed class ChannelSearchService(SpectraDbContext db, ILiveChannelDirect
         }
 
         limit = Math.Clamp(limit, 1, MaxLimit);
-        await AddCorrectionsAsync(query, ct);
-
         var matches = new Dictionary<Guid, List<SearchKey>>();
-        void Add(Guid channelId, string key, byte field)
-        {
-            if (!matches.TryGetValue(channelId, out var list))
-            {
-                matches[channelId] = list = [];
-            }
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        await LookUpAsync(query.AllKeys(), matches, found, ct);
 
-            list.Add(new SearchKey(key, (SearchField)field));
+        // Typo corrections only for tokens that matched nothing as a word or prefix (the way
+        // Typesense's typo_tokens_threshold works): a word the catalogue already contains needs no
+        // fuzzy neighbours, and the trigram grouping is the most expensive query of a search.
+        var corrected = await AddCorrectionsAsync(query, i => !query.KeysByToken[i].Keys.Any(found.Contains), ct);
+        if (corrected.Count > 0)
+        {
+            await LookUpAsync(corrected, matches, found, ct);
         }
 
         var keys = query.AllKeys();
-        foreach (var key in keys)
-        {
-            var rows = await db.Set<ChannelSearchKey>().AsNoTracking()
-                .Where(k => k.Key == key)
-                .Select(k => new { k.ChannelId, k.Field })
-                .Take(RowsPerKey)
-                .ToListAsync(ct);
-            foreach (var row in rows)
-            {
-                Add(row.ChannelId, key, row.Field);
-            }
-        }
 
         // Live channels must never fall off the per-key cap: fetch their matches explicitly.
         var liveNow = live.GetLiveChannels().ToDictionary(l => l.ChannelId);
@@ -71,7 +60,7 @@ public sealed class ChannelSearchService(SpectraDbContext db, ILiveChannelDirect
             {
                 if (!matches.TryGetValue(row.ChannelId, out var list) || !list.Exists(k => k.Key == row.Key && (byte)k.Field == row.Field))
                 {
-                    Add(row.ChannelId, row.Key, row.Field);
+                    AddMatch(matches, row.ChannelId, row.Key, row.Field);
                 }
             }
         }
@@ -99,14 +88,54 @@ public sealed class ChannelSearchService(SpectraDbContext db, ILiveChannelDirect
             h.Channel.ChannelId, h.Channel.Name, h.Channel.Title, h.Channel.Category, h.Channel.IsLive, h.Channel.Viewers, Describe(h.Tier))).ToList();
     }
 
-    /// <summary>Adds vocabulary words within the typo budget of each query token.</summary>
-    private async Task AddCorrectionsAsync(SearchQuery query, CancellationToken ct)
+    /// <summary>
+    /// Equality lookups of <paramref name="keys"/>, at most <see cref="RowsPerKey"/> rows each, as one
+    /// statement (UNION ALL of the per-key lookups: one round trip however many keys); records which
+    /// keys had rows.
+    /// </summary>
+    private async Task LookUpAsync(IReadOnlyCollection<string> keys, Dictionary<Guid, List<SearchKey>> matches, HashSet<string> found, CancellationToken ct)
     {
+        IQueryable<ChannelSearchKey>? lookups = null;
+        foreach (var key in keys)
+        {
+            var lookup = db.Set<ChannelSearchKey>().AsNoTracking().Where(k => k.Key == key).Take(RowsPerKey);
+            lookups = lookups is null ? lookup : lookups.Concat(lookup);
+        }
+
+        if (lookups is null)
+        {
+            return;
+        }
+
+        foreach (var row in await lookups.Select(k => new { k.Key, k.ChannelId, k.Field }).ToListAsync(ct))
+        {
+            found.Add(row.Key);
+            AddMatch(matches, row.ChannelId, row.Key, row.Field);
+        }
+    }
+
+    private static void AddMatch(Dictionary<Guid, List<SearchKey>> matches, Guid channelId, string key, byte field)
+    {
+        if (!matches.TryGetValue(channelId, out var list))
+        {
+            matches[channelId] = list = [];
+        }
+
+        list.Add(new SearchKey(key, (SearchField)field));
+    }
+
+    /// <summary>
+    /// Adds vocabulary words within the typo budget of each query token that <paramref name="wanted"/>
+    /// selects; returns the new keys.
+    /// </summary>
+    private async Task<List<string>> AddCorrectionsAsync(SearchQuery query, Func<int, bool> wanted, CancellationToken ct)
+    {
+        var added = new List<string>();
         for (var i = 0; i < query.Tokens.Count; i++)
         {
             var token = query.Tokens[i];
             var budget = SearchText.AllowedTypos(token.Length);
-            if (budget == 0)
+            if (budget == 0 || !wanted(i))
             {
                 continue;
             }
@@ -129,9 +158,14 @@ public sealed class ChannelSearchService(SpectraDbContext db, ILiveChannelDirect
                 .Take(MaxCorrectionsPerToken);
             foreach (var (term, _) in corrections)
             {
-                query.AddCorrection(i, term);
+                if (query.AddCorrection(i, term) is string key)
+                {
+                    added.Add(key);
+                }
             }
         }
+
+        return added;
     }
 
     private static SearchCandidate Candidate(Guid id, string name, string title, string? category, IReadOnlyCollection<SearchKey> keys, Dictionary<Guid, LiveChannel> liveNow) =>

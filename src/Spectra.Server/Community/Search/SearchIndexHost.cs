@@ -2,11 +2,27 @@ using Microsoft.Extensions.Options;
 
 namespace Spectra.Server.Community.Search;
 
-/// <summary>Runs <see cref="ChannelSearchIndexer.CatchUpAsync"/> every few seconds (immediately again while there is backlog).</summary>
-public sealed class SearchIndexHost(IServiceScopeFactory scopes, IOptions<CommunityOptions> options, ILogger<SearchIndexHost> logger) : BackgroundService
+/// <summary>
+/// Keeps the search index current. The first pass after start-up, and one every
+/// <see cref="FullPassInterval"/>, reconciles the whole catalogue in key order; every other pass (each
+/// <see cref="CommunityOptions.SearchIndexIntervalSeconds"/>, or at once after <see cref="Wake"/>)
+/// only looks at channels whose UpdatedAt is at or after the watermark minus <see cref="Overlap"/>.
+/// The watermark is the newest UpdatedAt seen before the previous pass began; the overlap covers
+/// edits that committed after that pass read the watermark and clocks of other nodes that lag
+/// behind. Anything older that slips through is picked up by the next full pass.
+/// </summary>
+public sealed class SearchIndexHost(IServiceScopeFactory scopes, IOptions<CommunityOptions> options, TimeProvider clock, ILogger<SearchIndexHost> logger) : BackgroundService
 {
+    /// <summary>How far before the watermark an incremental pass looks (1 minute).</summary>
+    public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(1);
+
+    /// <summary>Time between full reconcile passes (1 hour).</summary>
+    public static readonly TimeSpan FullPassInterval = TimeSpan.FromHours(1);
+
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly SemaphoreSlim _pass = new(1, 1);
+    private DateTime? _watermark;
+    private DateTimeOffset _nextFullPass = DateTimeOffset.MinValue;
 
     /// <summary>Asks for a catch-up pass now (after a channel edit).</summary>
     public void Wake()
@@ -23,23 +39,53 @@ public sealed class SearchIndexHost(IServiceScopeFactory scopes, IOptions<Commun
         }
     }
 
-    /// <summary>Runs passes until nothing is stale; one caller at a time on this node.</summary>
+    /// <summary>Reconciles every channel (pages of <see cref="ChannelSearchIndexer.BatchSize"/>); returns how many were re-indexed.</summary>
     public async Task<int> CatchUpAllAsync(CancellationToken ct)
     {
         await _pass.WaitAsync(ct);
         try
         {
-            var total = 0;
-            while (true)
+            return await FullPassAsync(ct);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    /// <summary>
+    /// Re-indexes channels updated since the watermark (a full pass instead when none ran yet or one
+    /// is due); returns how many were re-indexed.
+    /// </summary>
+    public async Task<int> CatchUpAsync(CancellationToken ct)
+    {
+        await _pass.WaitAsync(ct);
+        try
+        {
+            if (_watermark is not DateTime watermark || clock.GetUtcNow() >= _nextFullPass)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var count = await scope.ServiceProvider.GetRequiredService<ChannelSearchIndexer>().CatchUpAsync(ct);
-                total += count;
-                if (count < ChannelSearchIndexer.BatchSize)
-                {
-                    return total;
-                }
+                return await FullPassAsync(ct);
             }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var indexer = scope.ServiceProvider.GetRequiredService<ChannelSearchIndexer>();
+            var latest = await indexer.LatestUpdateAsync(ct);
+            var since = watermark - Overlap;
+            var total = 0;
+            int count;
+            do
+            {
+                count = await indexer.CatchUpSinceAsync(since, ct);
+                total += count;
+            }
+            while (count == ChannelSearchIndexer.BatchSize);
+
+            if (latest > watermark)
+            {
+                _watermark = latest;
+            }
+
+            return total;
         }
         finally
         {
@@ -54,7 +100,7 @@ public sealed class SearchIndexHost(IServiceScopeFactory scopes, IOptions<Commun
         {
             try
             {
-                var count = await CatchUpAllAsync(stoppingToken);
+                var count = await CatchUpAsync(stoppingToken);
                 if (count > 0)
                 {
                     CommunityLog.Indexed(logger, count);
@@ -79,5 +125,32 @@ public sealed class SearchIndexHost(IServiceScopeFactory scopes, IOptions<Commun
                 }
             }
         }
+    }
+
+    /// <summary>Caller holds <see cref="_pass"/>.</summary>
+    private async Task<int> FullPassAsync(CancellationToken ct)
+    {
+        var started = clock.GetUtcNow();
+        DateTime? latest;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            latest = await scope.ServiceProvider.GetRequiredService<ChannelSearchIndexer>().LatestUpdateAsync(ct);
+        }
+
+        var total = 0;
+        Guid? after = null;
+        do
+        {
+            // A fresh context per page keeps memory flat on large catalogues.
+            await using var scope = scopes.CreateAsyncScope();
+            (after, var count) = await scope.ServiceProvider.GetRequiredService<ChannelSearchIndexer>().ReconcilePageAsync(after, ct);
+            total += count;
+        }
+        while (after is not null);
+
+        // An empty catalogue leaves no watermark: passes stay full (and trivial) until a channel exists.
+        _watermark = latest ?? _watermark;
+        _nextFullPass = started + FullPassInterval;
+        return total;
     }
 }

@@ -56,11 +56,14 @@ public sealed class SearchQuery
         return [.. keys];
     }
 
-    /// <summary>Adds a vocabulary word found within the typo budget of token <paramref name="index"/>.</summary>
-    public void AddCorrection(int index, string word)
+    /// <summary>
+    /// Adds a vocabulary word found within the typo budget of token <paramref name="index"/>; returns
+    /// its key, or null when the token already had that key.
+    /// </summary>
+    public string? AddCorrection(int index, string word)
     {
         var key = SearchKeys.WordKind + word;
-        KeysByToken[index].TryAdd(key, TypoWeight);
+        return KeysByToken[index].TryAdd(key, TypoWeight) ? key : null;
     }
 
     private static Dictionary<string, double> BaseKeys(string token)
