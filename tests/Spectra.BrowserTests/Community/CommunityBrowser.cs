@@ -41,10 +41,11 @@ internal sealed class CommunityBrowser : IAsyncDisposable
     /// <summary>Console errors a test expects (page URL and text); any other CSP violation fails the test.</summary>
     public Func<string, bool> ExpectedConsoleError { get; set; } = _ => false;
 
-    public static async Task<CommunityBrowser> StartAsync()
+    /// <param name="settings">Configuration overrides for the server, e.g. ["Community:AllowPrivateWebhookTargets"] = "true".</param>
+    public static async Task<CommunityBrowser> StartAsync(IDictionary<string, string?>? settings = null)
     {
         Assertions.SetDefaultExpectTimeout(WaitMilliseconds);
-        var host = await SpectraHost.StartAsync();
+        var host = await SpectraHost.StartAsync(settings: settings);
         try
         {
             var (playwright, browser) = await Chromium.LaunchAsync();
