@@ -5,6 +5,7 @@ using Spectra.Server.Community.Analytics;
 namespace Spectra.BrowserTests.Community;
 
 /// <summary>The creator analytics page in a real browser: figures of a broadcast and the server-rendered SVG charts.</summary>
+[Collection(CommunityBrowserCollection.Name)]
 public sealed class AnalyticsBrowserTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Spectra.Server.Community.Recommendations;
 namespace Spectra.BrowserTests.Community;
 
 /// <summary>Blocking a user from their channel page: follows severed, hidden from recommendations and chat, reversible.</summary>
+[Collection(CommunityBrowserCollection.Name)]
 public sealed class BlockBrowserTests
 {
     [Fact]

@@ -41,10 +41,11 @@ internal sealed class CommunityBrowser : IAsyncDisposable
     /// <summary>Console errors a test expects (page URL and text); any other CSP violation fails the test.</summary>
     public Func<string, bool> ExpectedConsoleError { get; set; } = _ => false;
 
-    public static async Task<CommunityBrowser> StartAsync()
+    /// <param name="settings">Configuration overrides for the server, e.g. ["Community:AllowPrivateWebhookTargets"] = "true".</param>
+    public static async Task<CommunityBrowser> StartAsync(IDictionary<string, string?>? settings = null)
     {
         Assertions.SetDefaultExpectTimeout(WaitMilliseconds);
-        var host = await SpectraHost.StartAsync();
+        var host = await SpectraHost.StartAsync(settings: settings);
         try
         {
             var (playwright, browser) = await Chromium.LaunchAsync();
@@ -83,6 +84,34 @@ internal sealed class CommunityBrowser : IAsyncDisposable
         await page.GotoAsync("/" + channelName);
         await page.GetByRole(AriaRole.Button, new() { Name = "Follow", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Unfollow" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> and waits until the page's notification WebSocket received the server's
+    /// hello (the server registers the socket before sending it, so pushes from then on reach the page).
+    /// </summary>
+    public static async Task GotoWithNotificationSocketAsync(IPage page, string path)
+    {
+        var hello = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnFrame(object? sender, IWebSocketFrame frame)
+        {
+            if (frame.Text?.Contains("\"type\":\"hello\"", StringComparison.Ordinal) == true)
+            {
+                hello.TrySetResult();
+            }
+        }
+
+        void OnSocket(object? sender, IWebSocket socket) => socket.FrameReceived += OnFrame;
+        page.WebSocket += OnSocket;
+        try
+        {
+            await page.GotoAsync(path);
+            await hello.Task.WaitAsync(TimeSpan.FromMilliseconds(WaitMilliseconds));
+        }
+        finally
+        {
+            page.WebSocket -= OnSocket;
+        }
     }
 
     /// <summary>Brings the search index up to date with every channel (what the 2 s background pass does).</summary>

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace Spectra.BrowserTests.Community;
 
 /// <summary>Following from the channel page, then the live notification pushed over the WebSocket to the open page.</summary>
+[Collection(CommunityBrowserCollection.Name)]
 public sealed class FollowNotificationBrowserTests
 {
     [Fact]
@@ -14,16 +15,7 @@ public sealed class FollowNotificationBrowserTests
         var page = await browser.SignedInPageAsync("alice");
 
         // The page's notification socket is open once the server's hello arrived (it registers the socket first).
-        var hello = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
-        {
-            if (frame.Text?.Contains("\"type\":\"hello\"", StringComparison.Ordinal) == true)
-            {
-                hello.TrySetResult();
-            }
-        };
-        await page.GotoAsync("/bobcast");
-        await hello.Task.WaitAsync(TimeSpan.FromMilliseconds(CommunityBrowser.WaitMilliseconds));
+        await CommunityBrowser.GotoWithNotificationSocketAsync(page, "/bobcast");
         await page.EvaluateAsync("() => { window.spectraSamePage = true; }");
 
         var followers = page.Locator(".community-followers");
@@ -82,6 +74,28 @@ public sealed class FollowNotificationBrowserTests
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Follow", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".community-followers")).ToHaveTextAsync("0 followers");
+    }
+
+    [Fact]
+    public async Task NotificationsOffButton_ChannelGoesLive_NoNotificationForIt()
+    {
+        await using var browser = await CommunityBrowser.StartAsync();
+        await browser.SignUpAsync("bobcast");
+        await browser.SignUpAsync("zoecast");
+        var page = await browser.SignedInPageAsync("alice");
+        await CommunityBrowser.FollowFromChannelPageAsync(page, "zoecast");
+        await CommunityBrowser.FollowFromChannelPageAsync(page, "bobcast");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn notifications off" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Turn notifications on" })).ToBeVisibleAsync();
+        await CommunityBrowser.GotoWithNotificationSocketAsync(page, "/bobcast");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Turn notifications on" })).ToBeVisibleAsync();
+
+        // Same socket, in order: once zoecast's notification is shown, bobcast's would have been too.
+        await browser.GoLiveAsync("bobcast");
+        await browser.GoLiveAsync("zoecast");
+        await Assertions.Expect(page.Locator(".community-toast", new() { HasText = "zoecast" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".community-bell [data-unread]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator(".community-toast", new() { HasText = "bobcast" })).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace Spectra.BrowserTests.Community;
 
 /// <summary>Watch history: the channel page's heartbeat records it, /history lists it, Remove deletes it.</summary>
+[Collection(CommunityBrowserCollection.Name)]
 public sealed class HistoryBrowserTests
 {
     [Fact]

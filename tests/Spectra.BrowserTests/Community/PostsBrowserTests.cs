@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace Spectra.BrowserTests.Community;
 
 /// <summary>Community posts: published from the dashboard, shown to followers in /feed and on the channel page, markup made safe.</summary>
+[Collection(CommunityBrowserCollection.Name)]
 public sealed class PostsBrowserTests
 {
     private const string Markdown =

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace Spectra.BrowserTests.Community;
 
 /// <summary>The header search box: suggestions while typing (prefix and typo), keyboard and mouse picks, the results page.</summary>
+[Collection(CommunityBrowserCollection.Name)]
 public sealed class SearchBrowserTests
 {
     [Fact]
