@@ -38,7 +38,7 @@ internal sealed class CommunityBrowser : IAsyncDisposable
 
     public SpectraHost Host { get; }
 
-    /// <summary>Console errors a test expects (page URL and text); any other CSP violation fails the test.</summary>
+    /// <summary>CSP violations a test expects, given "script location: message"; any other one fails the test.</summary>
     public Func<string, bool> ExpectedConsoleError { get; set; } = _ => false;
 
     /// <param name="settings">Configuration overrides for the server, e.g. ["Community:AllowPrivateWebhookTargets"] = "true".</param>
