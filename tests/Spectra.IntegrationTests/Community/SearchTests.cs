@@ -70,6 +70,24 @@ public sealed class SearchTests
 
     [Theory]
     [MemberData(nameof(Databases), MemberType = typeof(CommunityTestSupport))]
+    public async Task Search_WordInCatalogue_NoTypoNeighbours_UnknownWordCorrected(DatabaseKind database)
+    {
+        await using var host = await SpectraHost.StartAsync(database);
+        var (castle, cattle) = await TwoChannelsAsync(host, "ty");
+        var tag = Unique("w")[1..];
+        await DescribeChannelAsync(host, castle, $"castle{tag} tour");
+        await DescribeChannelAsync(host, cattle, $"cattle{tag} tour");
+        using var client = host.CreateClient();
+
+        // "castle…" and "cattle…" are one edit apart (14 letters: two edits tolerated). A word the
+        // catalogue has is taken as typed; a word it lacks is corrected to every neighbour in budget.
+        Assert.Equal([castle], await SearchAsync(client, "castle" + tag));
+        Assert.Equal([cattle], await SearchAsync(client, "cattle" + tag));
+        Assert.Equal(new[] { castle, cattle }.Order(StringComparer.Ordinal), (await SearchAsync(client, "castxle" + tag)).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases), MemberType = typeof(CommunityTestSupport))]
     public async Task CatchUp_OneChannelEdited_ReindexesOnlyThatChannel(DatabaseKind database)
     {
         await using var host = await StartWithIndexIdleAsync(database);
