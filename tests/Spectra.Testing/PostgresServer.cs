@@ -7,7 +7,8 @@ namespace Spectra.Testing;
 
 /// <summary>
 /// One real PostgreSQL server per test process, started on 127.0.0.1 in a temporary directory on
-/// first use and stopped (by its process id) when the process exits. Each test gets its own database.
+/// first use and stopped (by its process id) when the process exits. A server whose test process was killed
+/// before it could stop it is stopped by the next test process that starts one. Each test gets its own database.
 /// As root, the server runs as the "postgres" system user (PostgreSQL refuses to run as root).
 /// </summary>
 public sealed class PostgresServer
@@ -47,6 +48,7 @@ public sealed class PostgresServer
 
     private static async Task<PostgresServer> StartAsync()
     {
+        StopOrphans();
         var bin = FindBinDirectory();
         var directory = Path.Combine(Path.GetTempPath(), $"spectra-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var data = Path.Combine(directory, "data");
@@ -116,6 +118,53 @@ public sealed class PostgresServer
             // Best effort at process exit.
         }
     }
+
+    /// <summary>
+    /// Stops servers left by test processes that died without running their exit handler (killed by a
+    /// timeout, for example). Each server's directory is named after the process that started it; when that
+    /// process is gone, the postmaster recorded in data/postmaster.pid, if it is still this directory's server,
+    /// gets a fast shutdown and the directory is removed. Servers of running test processes are left alone.
+    /// </summary>
+    private static void StopOrphans()
+    {
+        foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), "spectra-pg-*"))
+        {
+            var parts = Path.GetFileName(directory).Split('-');
+            if (parts.Length != 4 || !int.TryParse(parts[2], out var owner) || IsRunning(owner))
+            {
+                continue;
+            }
+
+            try
+            {
+                var pidFile = Path.Combine(directory, "data", "postmaster.pid");
+                if (File.Exists(pidFile)
+                    && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var postmaster)
+                    && IsRunning(postmaster)
+                    && File.ReadAllText($"/proc/{postmaster}/cmdline").Contains(directory, StringComparison.Ordinal))
+                {
+                    using (var kill = Process.Start("kill", ["-INT", postmaster.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                    {
+                        kill?.WaitForExit(5_000);
+                    }
+
+                    var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+                    while (IsRunning(postmaster) && DateTime.UtcNow < deadline)
+                    {
+                        Thread.Sleep(100); // Not our child: /proc is the only way to see it go.
+                    }
+                }
+
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                // Best effort: a directory another process is removing right now, or one we may not touch.
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId) => Directory.Exists($"/proc/{processId}");
 
     private static string FindBinDirectory()
     {

@@ -31,6 +31,11 @@ public sealed class MigrationTests
 
             Assert.Empty(expected.Except(actual));
             Assert.Empty(actual.Except(expected));
+
+            var expectedIndexes = await IndexesAsync(created, database);
+            var actualIndexes = await IndexesAsync(migrated, database);
+            Assert.Empty(expectedIndexes.Except(actualIndexes));
+            Assert.Empty(actualIndexes.Except(expectedIndexes));
         }
         finally
         {
@@ -85,7 +90,18 @@ public sealed class MigrationTests
     }
 
     /// <summary>"table.column type nullability" for every user table.</summary>
-    private static async Task<HashSet<string>> ColumnsAsync(SpectraDbContext db, DatabaseKind database)
+    private static Task<HashSet<string>> ColumnsAsync(SpectraDbContext db, DatabaseKind database) =>
+        QueryAsync(db, database == DatabaseKind.Sqlite
+            ? "SELECT m.name, p.name, p.type, p.\"notnull\" FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '__EF%'"
+            : "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE '__EF%'");
+
+    /// <summary>"table index definition" for every index of the user tables (name, columns, uniqueness, filter).</summary>
+    private static Task<HashSet<string>> IndexesAsync(SpectraDbContext db, DatabaseKind database) =>
+        QueryAsync(db, database == DatabaseKind.Sqlite
+            ? "SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' AND tbl_name NOT LIKE '__EF%'"
+            : "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '__EF%'");
+
+    private static async Task<HashSet<string>> QueryAsync(SpectraDbContext db, string sql)
     {
         var result = new HashSet<string>();
         var connection = db.Database.GetDbConnection();
@@ -93,13 +109,13 @@ public sealed class MigrationTests
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = database == DatabaseKind.Sqlite
-                ? "SELECT m.name, p.name, p.type, p.\"notnull\" FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '__EF%'"
-                : "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE '__EF%'";
+            command.CommandText = sql;
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                result.Add($"{reader.GetValue(0)}.{reader.GetValue(1)} {reader.GetValue(2)} {reader.GetValue(3)}");
+                var values = new object[reader.FieldCount];
+                reader.GetValues(values);
+                result.Add(string.Join(' ', values));
             }
         }
         finally

@@ -10,5 +10,6 @@ internal sealed class UserBlockConfiguration : IEntityTypeConfiguration<UserBloc
     {
         builder.ToTable("UserBlocks");
         builder.HasKey(x => new { x.BlockerId, x.BlockedId });
+        builder.HasIndex(x => x.BlockedId); // "who blocks me": chat audiences and the follow check
     }
 }
