@@ -20,7 +20,7 @@ public sealed class StreamKeyBrowserTests
             await page.GetByLabel("User name").FillAsync("browser_user");
             await page.GetByLabel("Password").FillAsync("a long browser password");
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
-            await page.WaitForURLAsync("**/dashboard");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dashboard$"));
 
             var keyInput = page.Locator("#stream-key");
             Assert.Equal("false", await keyInput.GetAttributeAsync("data-revealed"));

@@ -38,9 +38,6 @@ internal sealed class CommunityBrowser : IAsyncDisposable
 
     public SpectraHost Host { get; }
 
-    /// <summary>CSP violations a test expects, given "script location: message"; any other one fails the test.</summary>
-    public Func<string, bool> ExpectedConsoleError { get; set; } = _ => false;
-
     /// <param name="settings">Configuration overrides for the server, e.g. ["Community:AllowPrivateWebhookTargets"] = "true".</param>
     public static async Task<CommunityBrowser> StartAsync(IDictionary<string, string?>? settings = null)
     {
@@ -206,7 +203,7 @@ internal sealed class CommunityBrowser : IAsyncDisposable
         page.Console += (_, message) =>
         {
             var error = message.Location + ": " + message.Text;
-            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal) && !ExpectedConsoleError(error))
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
             {
                 AddPageError(error);
             }

@@ -10,6 +10,7 @@ using Spectra.Server.Community.Internal;
 using Spectra.Server.Community.Search;
 using Spectra.Server.Events;
 using Spectra.Testing;
+using Spectra.Testing.Community;
 
 namespace Spectra.IntegrationTests.Community;
 
@@ -94,30 +95,8 @@ internal static class CommunityTestSupport
         await PublishAndWaitAsync(host, new StreamOffline(channelId, name, null, DateTime.UtcNow));
     }
 
-    public static async Task PublishAndWaitAsync<T>(SpectraHost host, T evt)
-        where T : class
-    {
-        var processor = host.Services.GetRequiredService<CommunityEventProcessor>();
-        var handled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnHandled(object e)
-        {
-            if (ReferenceEquals(e, evt))
-            {
-                handled.TrySetResult();
-            }
-        }
-
-        processor.EventHandled += OnHandled;
-        try
-        {
-            await host.Services.GetRequiredService<IEventBus>().PublishAsync(evt);
-            await handled.Task.WaitAsync(WaitLimit);
-        }
-        finally
-        {
-            processor.EventHandled -= OnHandled;
-        }
-    }
+    public static Task PublishAndWaitAsync<T>(SpectraHost host, T evt)
+        where T : class => host.PublishAndWaitAsync(evt, WaitLimit);
 
     public static async Task<JsonElement> ReceiveJsonAsync(WebSocket socket)
     {
