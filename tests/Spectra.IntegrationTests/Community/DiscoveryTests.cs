@@ -66,6 +66,7 @@ public sealed class DiscoveryTests
         Assert.Contains("data-viewers=\"3\">3 viewers<", home, StringComparison.Ordinal);
         Assert.Contains("data-viewers=\"1\">1 viewer<", home, StringComparison.Ordinal);
         Assert.Contains("Followed channels live", home, StringComparison.Ordinal);
+        Assert.Contains($">{category}</a> <span class=\"community-muted\">2 live · 4 viewers</span>", home, StringComparison.Ordinal);
         var slug = puzzles.GetProperty("slug").GetString();
         var categoryPage = await viewer.GetStringAsync($"/category/{slug}");
         Assert.Contains($"href=\"/{offline}\"", categoryPage, StringComparison.Ordinal);

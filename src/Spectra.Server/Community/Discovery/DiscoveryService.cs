@@ -43,7 +43,16 @@ public sealed class DiscoveryService(SpectraDbContext db, ILiveChannelDirectory 
     }
 
     /// <summary>All categories with live counts, busiest first.</summary>
-    public async Task<IReadOnlyList<CategoryCard>> CategoriesAsync(CancellationToken ct)
+    public Task<IReadOnlyList<CategoryCard>> CategoriesAsync(CancellationToken ct) => CategoriesAsync(withTotals: true, ct);
+
+    /// <summary>
+    /// Categories with live channels only (the home page's list): no per-category count over the whole
+    /// catalogue, which at 10⁵ channels was most of a home render. <see cref="CategoryCard.Channels"/> is 0.
+    /// </summary>
+    public async Task<IReadOnlyList<CategoryCard>> LiveCategoriesAsync(CancellationToken ct) =>
+        (await CategoriesAsync(withTotals: false, ct)).Where(c => c.LiveChannels > 0).ToList();
+
+    private async Task<IReadOnlyList<CategoryCard>> CategoriesAsync(bool withTotals, CancellationToken ct)
     {
         var snapshot = live.GetLiveChannels();
         var liveIds = snapshot.Select(l => l.ChannelId).ToArray();
@@ -51,8 +60,10 @@ public sealed class DiscoveryService(SpectraDbContext db, ILiveChannelDirectory 
         var liveCategory = await db.Set<Channel>().AsNoTracking()
             .Where(c => liveIds.Contains(c.Id) && c.CategoryId != null)
             .Select(c => new { c.Id, c.CategoryId }).ToListAsync(ct);
-        var totals = await db.Set<Channel>().AsNoTracking().Where(c => c.CategoryId != null)
-            .GroupBy(c => c.CategoryId).Select(g => new { Id = g.Key!.Value, Count = g.Count() }).ToDictionaryAsync(g => g.Id, g => g.Count, ct);
+        var totals = withTotals
+            ? await db.Set<Channel>().AsNoTracking().Where(c => c.CategoryId != null)
+                .GroupBy(c => c.CategoryId).Select(g => new { Id = g.Key!.Value, Count = g.Count() }).ToDictionaryAsync(g => g.Id, g => g.Count, ct)
+            : [];
         var categories = await db.Set<Category>().AsNoTracking().ToListAsync(ct);
         return categories
             .Select(c => new CategoryCard(

@@ -19,7 +19,7 @@ public sealed class CommunityHomeViewComponent(DiscoveryService discovery, Recom
             userId is not null,
             followedLive,
             await recommendations.RecommendAsync(userId, 8, ct),
-            (await discovery.CategoriesAsync(ct)).Where(c => c.LiveChannels > 0).Take(12).ToList());
+            (await discovery.LiveCategoriesAsync(ct)).Take(12).ToList());
         return View(model);
     }
 }
