@@ -26,6 +26,7 @@ public sealed class ScheduleNotifier(IServiceScopeFactory scopes, NotificationFa
         var due = await (from s in db.Set<ScheduledShow>().AsNoTracking()
                          where s.NotifiedAt == null && s.StartsAt <= now
                          join c in db.Set<Channel>() on s.ChannelId equals c.Id
+                         orderby s.StartsAt
                          select new { s.Id, s.ChannelId, s.Title, c.Owner.UserName }).Take(100).ToListAsync(ct);
         var started = 0;
         foreach (var show in due)

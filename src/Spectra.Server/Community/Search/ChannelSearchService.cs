@@ -98,7 +98,8 @@ public sealed class ChannelSearchService(SpectraDbContext db, ILiveChannelDirect
         IQueryable<ChannelSearchKey>? lookups = null;
         foreach (var key in keys)
         {
-            var lookup = db.Set<ChannelSearchKey>().AsNoTracking().Where(k => k.Key == key).Take(RowsPerKey);
+            // Key order (the primary key is Key, ChannelId, Field): deterministic, and no sort.
+            var lookup = db.Set<ChannelSearchKey>().AsNoTracking().Where(k => k.Key == key).OrderBy(k => k.ChannelId).ThenBy(k => k.Field).Take(RowsPerKey);
             lookups = lookups is null ? lookup : lookups.Concat(lookup);
         }
 
@@ -148,6 +149,7 @@ public sealed class ChannelSearchService(SpectraDbContext db, ILiveChannelDirect
                 .GroupBy(t => t.Term)
                 .Where(g => g.Count() >= needed)
                 .Select(g => g.Key)
+                .OrderBy(term => term)
                 .Take(200)
                 .ToListAsync(ct);
             var corrections = candidates
