@@ -7,8 +7,9 @@ namespace Spectra.Testing;
 
 /// <summary>
 /// One real PostgreSQL server per test process, started on 127.0.0.1 in a temporary directory on
-/// first use and stopped (by its process id) when the process exits. A server whose test process was killed
-/// before it could stop it is stopped by the next test process that starts one. Each test gets its own database.
+/// first use and stopped (by its process id) when the process exits; a watchdog stops it if the test process
+/// dies without running its exit handlers, and a server left even so is stopped by the next test process that
+/// starts one. Each test gets its own database.
 /// As root, the server runs as the "postgres" system user (PostgreSQL refuses to run as root).
 /// </summary>
 public sealed class PostgresServer
@@ -61,12 +62,12 @@ public sealed class PostgresServer
 
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "spectra", "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C"], asRoot);
         var port = FreePort();
-        var start = Command(Path.Combine(bin, "postgres"),
+        var start = Watched(Command(Path.Combine(bin, "postgres"),
         [
             "-D", data, "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", directory,
             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
             "-c", "max_connections=300", "-c", "shared_buffers=128MB",
-        ], asRoot);
+        ], asRoot));
         start.RedirectStandardError = true;
         start.RedirectStandardOutput = true;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start postgres.");
@@ -97,18 +98,10 @@ public sealed class PostgresServer
     {
         try
         {
-            if (!_process.HasExited)
+            StopPostmaster(_directory);
+            if (!_process.WaitForExit(10_000))
             {
-                // SIGINT is PostgreSQL's "fast shutdown".
-                using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-                {
-                    kill?.WaitForExit(5_000);
-                }
-
-                if (!_process.WaitForExit(10_000))
-                {
-                    _process.Kill();
-                }
+                _process.Kill(entireProcessTree: true);
             }
 
             Directory.Delete(_directory, recursive: true);
@@ -116,6 +109,53 @@ public sealed class PostgresServer
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             // Best effort at process exit.
+        }
+    }
+
+    /// <summary>
+    /// Runs the server under a small sh watchdog: the moment this test process is gone (a test host killed
+    /// before its exit handlers ran), the watchdog gives the server a fast shutdown. The loop ends when either
+    /// process ends; setpriv execs postgres, so $pg is the postmaster.
+    /// </summary>
+    private static ProcessStartInfo Watched(ProcessStartInfo server)
+    {
+        var owner = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var info = new ProcessStartInfo("sh") { UseShellExecute = false };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add($"\"$0\" \"$@\" & pg=$!; while kill -0 {owner} 2>/dev/null && kill -0 $pg 2>/dev/null; do sleep 0.5; done; kill -INT $pg 2>/dev/null; wait $pg");
+        info.ArgumentList.Add(server.FileName);
+        foreach (var argument in server.ArgumentList)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return info;
+    }
+
+    /// <summary>
+    /// Fast shutdown (SIGINT) of the postmaster recorded in {directory}/data/postmaster.pid, if it is still that
+    /// directory's server; waits up to 10 s for it to go.
+    /// </summary>
+    private static void StopPostmaster(string directory)
+    {
+        var pidFile = Path.Combine(directory, "data", "postmaster.pid");
+        if (!File.Exists(pidFile)
+            || !int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var postmaster)
+            || !IsRunning(postmaster)
+            || !File.ReadAllText($"/proc/{postmaster}/cmdline").Contains(directory, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-INT", postmaster.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill?.WaitForExit(5_000);
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (IsRunning(postmaster) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(100); // Not necessarily our child: /proc is the way to see it go.
         }
     }
 
@@ -137,24 +177,7 @@ public sealed class PostgresServer
 
             try
             {
-                var pidFile = Path.Combine(directory, "data", "postmaster.pid");
-                if (File.Exists(pidFile)
-                    && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var postmaster)
-                    && IsRunning(postmaster)
-                    && File.ReadAllText($"/proc/{postmaster}/cmdline").Contains(directory, StringComparison.Ordinal))
-                {
-                    using (var kill = Process.Start("kill", ["-INT", postmaster.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-                    {
-                        kill?.WaitForExit(5_000);
-                    }
-
-                    var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-                    while (IsRunning(postmaster) && DateTime.UtcNow < deadline)
-                    {
-                        Thread.Sleep(100); // Not our child: /proc is the only way to see it go.
-                    }
-                }
-
+                StopPostmaster(directory);
                 Directory.Delete(directory, recursive: true);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
