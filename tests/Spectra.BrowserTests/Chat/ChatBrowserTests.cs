@@ -6,9 +6,6 @@ namespace Spectra.BrowserTests.Chat;
 /// <summary>Chat in real headless Chromium: two signed-in browsers on the same channel page.</summary>
 public class ChatBrowserTests
 {
-    private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [Fact]
     public async Task ChannelPageChat_OneSendsModeratorDeletes_BothBrowsersSeeIt()
     {
@@ -16,14 +13,9 @@ public class ChatBrowserTests
         using var admin = await host.SignUpAsync("siteadmin");
         using var owner = await host.SignUpAsync("alice");
         using var viewer = await host.SignUpAsync("bob");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-            Timeout = 30_000,
-        });
+        var (playwright, browser) = await Infrastructure.Chromium.LaunchAsync();
+        using var disposePlaywright = playwright;
+        await using var disposeBrowser = browser;
         await using var ownerContext = await NewContextAsync(browser, host, owner);
         await using var viewerContext = await NewContextAsync(browser, host, viewer);
         var errors = new List<string>();

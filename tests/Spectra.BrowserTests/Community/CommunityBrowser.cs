@@ -118,34 +118,14 @@ internal sealed class CommunityBrowser : IAsyncDisposable
     /// Publishes StreamOnline for the channel the way the media plane does, and waits until community
     /// handled it (live registry updated, follower notifications stored and pushed).
     /// </summary>
-    public async Task GoLiveAsync(string channelName)
-    {
-        await Host.PublishAndWaitAsync(new StreamOnline(await ChannelIdAsync(channelName), channelName, Guid.NewGuid(), DateTime.UtcNow), EventWait);
-    }
+    public Task GoLiveAsync(string channelName) => Host.GoLiveAsync(channelName, EventWait);
 
     /// <summary>
     /// Runs <paramref name="action"/> and waits until the live directory counts at least
     /// <paramref name="viewers"/> viewers on the channel (viewers are chat presence: pages with the chat open).
     /// </summary>
-    public async Task RunAndWaitForViewersAsync(string channelName, int viewers, Func<Task> action)
-    {
-        var channelId = await ChannelIdAsync(channelName);
-        var directory = Host.GetRequiredService<ILiveChannelDirectory>();
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        // The in-process bus calls handlers in subscription order: the directory's own (subscribed at start) ran first.
-        using var subscription = Host.GetRequiredService<IEventBus>().Subscribe<ViewersChanged>((e, _) =>
-        {
-            if (e.ChannelId == channelId && directory.TryGet(channelId, out var live) && live.Viewers >= viewers)
-            {
-                reached.TrySetResult();
-            }
-
-            return ValueTask.CompletedTask;
-        });
-        await action();
-        await reached.Task.WaitAsync(EventWait);
-    }
+    public Task RunAndWaitForViewersAsync(string channelName, int viewers, Func<Task> action) =>
+        Host.WaitForViewersAsync(channelName, v => v >= viewers, EventWait, action);
 
     public async ValueTask DisposeAsync()
     {
@@ -179,12 +159,6 @@ internal sealed class CommunityBrowser : IAsyncDisposable
         }
     }
 
-    private async Task<Guid> ChannelIdAsync(string channelName)
-    {
-        await using var scope = Host.CreateScope();
-        var channel = await ChannelRef.FindByNameAsync(scope.ServiceProvider.GetRequiredService<SpectraDbContext>(), channelName, CancellationToken.None);
-        return channel?.ChannelId ?? throw new InvalidOperationException("No channel " + channelName);
-    }
 
     private async Task<IBrowserContext> NewContextAsync()
     {

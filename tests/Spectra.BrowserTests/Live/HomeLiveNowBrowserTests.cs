@@ -24,8 +24,8 @@ public sealed class HomeLiveNowBrowserTests
         });
         using var busyOwner = await host.SignUpAsync("busy");
         using var calmOwner = await host.SignUpAsync("calm");
-        await GoLiveAsync(host, "busy");
-        await GoLiveAsync(host, "calm");
+        await host.GoLiveAsync("busy", EventWait);
+        await host.GoLiveAsync("calm", EventWait);
         var (playwright, browser) = await Infrastructure.Chromium.LaunchAsync();
         var viewers = new List<SignalRJsonClient>();
         try
@@ -80,17 +80,5 @@ public sealed class HomeLiveNowBrowserTests
         }
 
         return names;
-    }
-
-    private static async Task GoLiveAsync(SpectraHost host, string name)
-    {
-        Guid channelId;
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<SpectraDbContext>();
-            channelId = db.Channels.Where(c => c.Owner.UserName == name).Select(c => c.Id).Single();
-        }
-
-        await host.PublishAndWaitAsync(new StreamOnline(channelId, name, Guid.NewGuid(), DateTime.UtcNow), EventWait);
     }
 }

@@ -13,10 +13,11 @@ public sealed class LivePlayerBrowserTests
         await using var host = await LiveHost.StartAsync(new Dictionary<string, string?> { ["Live:OfflineGrace"] = "00:00:01" });
         using var events = new LiveEventRecorder(host);
         var streamer = await host.CreateStreamerAsync("gina");
-        var (playwright, context, profile) = await Chromium.LaunchAsync();
+        var (playwright, browser) = await Infrastructure.Chromium.LaunchAsync();
+        var context = await browser.NewContextAsync();
         try
         {
-            var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
+            var page = await context.NewPageAsync();
             var consoleErrors = new List<string>();
             page.Console += (_, message) =>
             {
@@ -66,7 +67,8 @@ public sealed class LivePlayerBrowserTests
         }
         finally
         {
-            await Chromium.CloseAsync(playwright, context, profile);
+            await browser.CloseAsync();
+            playwright.Dispose();
         }
 
         Assert.Empty(host.Errors);
@@ -78,10 +80,11 @@ public sealed class LivePlayerBrowserTests
         await using var host = await LiveHost.StartAsync(new Dictionary<string, string?> { ["Live:OfflineGrace"] = "00:00:00" });
         using var events = new LiveEventRecorder(host);
         var streamer = await host.CreateStreamerAsync("hana");
-        var (playwright, context, profile) = await Chromium.LaunchAsync();
+        var (playwright, browser) = await Infrastructure.Chromium.LaunchAsync();
+        var context = await browser.NewContextAsync();
         try
         {
-            var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
+            var page = await context.NewPageAsync();
             await page.GotoAsync(host.BaseAddress.ToString());
             Assert.True(await page.Locator("#live-now .empty-state").IsVisibleAsync());
 
@@ -98,7 +101,8 @@ public sealed class LivePlayerBrowserTests
         }
         finally
         {
-            await Chromium.CloseAsync(playwright, context, profile);
+            await browser.CloseAsync();
+            playwright.Dispose();
         }
 
         Assert.Empty(host.Errors);

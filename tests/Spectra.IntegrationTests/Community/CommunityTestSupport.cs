@@ -6,9 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spectra.Data;
 using Spectra.Data.Entities.Accounts;
 using Spectra.Data.Entities.Channels;
-using Spectra.Server.Community.Internal;
 using Spectra.Server.Community.Search;
-using Spectra.Server.Events;
 using Spectra.Testing;
 using Spectra.Testing.Community;
 
@@ -29,14 +27,6 @@ internal static class CommunityTestSupport
     public static TheoryData<DatabaseKind> Databases => new() { DatabaseKind.Sqlite, DatabaseKind.Postgres };
 
     public static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8];
-
-    public static async Task<Guid> ChannelIdAsync(SpectraHost host, string name)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SpectraDbContext>();
-        var normalized = name.ToUpperInvariant();
-        return await db.Set<Channel>().Where(c => c.Owner.NormalizedUserName == normalized).Select(c => c.Id).SingleAsync();
-    }
 
     public static async Task<Guid> UserIdAsync(SpectraHost host, string name)
     {
@@ -83,17 +73,9 @@ internal static class CommunityTestSupport
     }
 
     /// <summary>Publishes StreamOnline and waits until community handled it (notifications stored, webhooks queued).</summary>
-    public static async Task GoLiveAsync(SpectraHost host, string name)
-    {
-        var channelId = await ChannelIdAsync(host, name);
-        await PublishAndWaitAsync(host, new StreamOnline(channelId, name, Guid.NewGuid(), DateTime.UtcNow));
-    }
+    public static Task GoLiveAsync(SpectraHost host, string name) => host.GoLiveAsync(name, WaitLimit);
 
-    public static async Task GoOfflineAsync(SpectraHost host, string name)
-    {
-        var channelId = await ChannelIdAsync(host, name);
-        await PublishAndWaitAsync(host, new StreamOffline(channelId, name, null, DateTime.UtcNow));
-    }
+    public static Task GoOfflineAsync(SpectraHost host, string name) => host.GoOfflineAsync(name, WaitLimit);
 
     public static Task PublishAndWaitAsync<T>(SpectraHost host, T evt)
         where T : class => host.PublishAndWaitAsync(evt, WaitLimit);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spectra.Data;
 using Spectra.Data.Entities.Community;
 using Spectra.Testing;
+using Spectra.Testing.Community;
 using static Spectra.IntegrationTests.Community.CommunityTestSupport;
 
 namespace Spectra.IntegrationTests.Community;
@@ -50,7 +51,7 @@ public sealed class FollowsTests
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
         await using var scope = host.Services.CreateAsyncScope();
-        var channelId = await ChannelIdAsync(host, alice);
+        var channelId = await host.ChannelIdAsync(alice);
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<SpectraDbContext>().Set<Follow>().CountAsync(f => f.ChannelId == channelId));
     }
 

@@ -4,6 +4,7 @@ using Spectra.Data;
 using Spectra.Data.Entities.Community;
 using Spectra.Server.Community.Notifications;
 using Spectra.Testing;
+using Spectra.Testing.Community;
 using static Spectra.IntegrationTests.Community.CommunityTestSupport;
 
 namespace Spectra.IntegrationTests.Community;
@@ -22,7 +23,7 @@ public sealed class RetentionTests
         var alice = Unique("alice");
         using var client = await host.SignUpAsync(alice);
         var userId = await UserIdAsync(host, alice);
-        var channelId = await ChannelIdAsync(host, alice);
+        var channelId = await host.ChannelIdAsync(alice);
         var now = DateTime.UtcNow;
         var subscriptionId = Guid.NewGuid();
         await using (var scope = host.Services.CreateAsyncScope())

@@ -6,6 +6,7 @@ using Spectra.Data;
 using Spectra.Data.Entities.Channels;
 using Spectra.Server.Community.Search;
 using Spectra.Testing;
+using Spectra.Testing.Community;
 using static Spectra.IntegrationTests.Community.CommunityTestSupport;
 
 namespace Spectra.IntegrationTests.Community;
@@ -118,7 +119,7 @@ public sealed class SearchTests
         DateTime watermark;
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            var newestId = await ChannelIdAsync(host, newest);
+            var newestId = await host.ChannelIdAsync(newest);
             watermark = await scope.ServiceProvider.GetRequiredService<SpectraDbContext>().Set<Channel>().Where(c => c.Id == newestId).Select(c => c.UpdatedAt).SingleAsync();
         }
 
@@ -148,7 +149,7 @@ public sealed class SearchTests
 
     private static async Task RetitleAsync(SpectraHost host, string name, string title, DateTime updatedAt)
     {
-        var id = await ChannelIdAsync(host, name);
+        var id = await host.ChannelIdAsync(name);
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SpectraDbContext>();
         var channel = await db.Set<Channel>().SingleAsync(c => c.Id == id);

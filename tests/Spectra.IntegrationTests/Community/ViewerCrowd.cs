@@ -1,8 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using Spectra.Server.Engagement.Events;
-using Spectra.Server.Events;
-using Spectra.Server.Live.Internal;
 using Spectra.Testing;
+using Spectra.Testing.Community;
 using Spectra.Testing.Chat;
 
 namespace Spectra.IntegrationTests.Community;
@@ -24,29 +21,9 @@ internal sealed class ViewerCrowd(SpectraHost host) : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Waits until the live directory reports exactly <paramref name="viewers"/> viewers for the channel.</summary>
-    public static async Task WaitForViewersAsync(SpectraHost host, string channel, int viewers)
-    {
-        var channelId = await CommunityTestSupport.ChannelIdAsync(host, channel);
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        // Subscribed after the tracker, so the bus (subscription order) has updated it when this runs.
-        using var subscription = host.Services.GetRequiredService<IEventBus>().Subscribe<ViewersChanged>((e, _) =>
-        {
-            if (e.ChannelId == channelId && e.Viewers == viewers)
-            {
-                reached.TrySetResult();
-            }
-
-            return ValueTask.CompletedTask;
-        });
-        if (host.Services.GetRequiredService<LiveChannelTracker>().GetViewers(channelId) == viewers)
-        {
-            return;
-        }
-
-        await reached.Task.WaitAsync(CommunityTestSupport.WaitLimit);
-    }
+    /// <summary>Waits until the live directory reports exactly <paramref name="viewers"/> viewers for the (live) channel.</summary>
+    public static Task WaitForViewersAsync(SpectraHost host, string channel, int viewers) =>
+        host.WaitForViewersAsync(channel, v => v == viewers, CommunityTestSupport.WaitLimit);
 
     public async ValueTask DisposeAsync()
     {
