@@ -1,12 +1,11 @@
 using System.Net;
 using Spectra.Server.Accounts;
-using Spectra.Server.Api;
 using Spectra.Server.Channels;
+using Spectra.Server.Infrastructure;
 using Spectra.Server.Chat;
 using Spectra.Server.Community;
 using Spectra.Server.Events;
 using Spectra.Server.Health;
-using Spectra.Server.Infrastructure;
 using Spectra.Server.Live;
 using Spectra.Rtmp;
 
@@ -43,13 +42,17 @@ public static class SpectraApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // The chat hub and the notifications socket; 30 s pings keep idle proxies from closing them.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+
         app.MapSpectraHealth();
         var api = app.MapSpectraApi();
+        app.MapSpectraAccounts(api);
+        app.MapSpectraChannels(api);
         app.MapSpectraLive(api);
-        app.MapAvatars();
         app.MapSpectraChat();
+        app.MapSpectraCommunity(api);
         app.MapSpectraPages();
-        app.MapSpectraCommunity();
         return app;
     }
 

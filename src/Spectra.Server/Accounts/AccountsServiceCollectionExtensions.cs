@@ -85,4 +85,12 @@ public static class AccountsServiceCollectionExtensions
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
     }
+
+    /// <summary>Account endpoints under /api/v1 (pages: Accounts/Pages).</summary>
+    public static IEndpointRouteBuilder MapSpectraAccounts(this IEndpointRouteBuilder endpoints, RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapMeApi();
+        return endpoints;
+    }
 }

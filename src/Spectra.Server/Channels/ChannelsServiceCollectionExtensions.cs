@@ -17,8 +17,17 @@ public static class ChannelsServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>Channel and category endpoints under /api/v1, and the avatars.</summary>
+    public static IEndpointRouteBuilder MapSpectraChannels(this IEndpointRouteBuilder endpoints, RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapCategoriesApi();
+        api.MapChannelsApi();
+        return endpoints.MapAvatars();
+    }
+
     /// <summary>/avatars/{username}: the channel's uploaded image, cacheable forever under its versioned URL.</summary>
-    public static IEndpointRouteBuilder MapAvatars(this IEndpointRouteBuilder endpoints)
+    private static IEndpointRouteBuilder MapAvatars(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/avatars/{username}", async (string username, ChannelService channels, AvatarStore store, HttpContext http, CancellationToken ct) =>
         {

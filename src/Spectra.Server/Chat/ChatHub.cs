@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.SignalR;
 using Spectra.Server.Chat.Contracts;
 using Spectra.Server.Chat.Internal.State;
-using Spectra.Server.Engagement;
-using Spectra.Server.Engagement.Contracts;
-using Spectra.Server.Engagement.Internal;
+using Spectra.Server.Chat;
+using Spectra.Server.Chat.Polls;
+using Spectra.Server.Chat.Questions;
+using Spectra.Server.Chat.Reactions;
+using Spectra.Server.Chat.Presence;
 
 namespace Spectra.Server.Chat;
 
@@ -273,7 +275,7 @@ internal sealed partial class ChatHub(
             return "u:" + actor.UserId.ToString("N");
         }
 
-        var cookie = request?.Cookies[Community.Api.HistoryApi.ViewerCookie];
+        var cookie = request?.Cookies[Community.History.HistoryApi.ViewerCookie];
         return cookie is { Length: 32 } && cookie.All(char.IsAsciiHexDigit) ? "a:" + cookie : "c:" + Context.ConnectionId;
     }
 

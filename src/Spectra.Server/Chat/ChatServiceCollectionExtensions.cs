@@ -4,8 +4,11 @@ using Spectra.Server.Chat.Internal.Hubs;
 using Spectra.Server.Chat.Internal.Limits;
 using Spectra.Server.Chat.Internal.Publishing;
 using Spectra.Server.Chat.Internal.State;
-using Spectra.Server.Engagement;
-using Spectra.Server.Engagement.Internal;
+using Spectra.Server.Chat.Polls;
+using Spectra.Server.Chat.Presence;
+using Spectra.Server.Chat.Questions;
+using Spectra.Server.Chat.Reactions;
+using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Chat;
 
@@ -48,10 +51,8 @@ public static class ChatServiceCollectionExtensions
         services.AddScoped<OverlayService>();
 
         services.AddHostedService<ChatFanOut>();
-        services.AddSingleton<PollService>();
-        services.AddHostedService(sp => sp.GetRequiredService<PollService>());
-        services.AddSingleton<ReactionService>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReactionService>());
+        services.AddHostedSingleton<PollService>();
+        services.AddHostedSingleton<ReactionService>();
         services.AddHostedService<PresenceService>();
         services.AddHostedService<ChatMaintenanceService>();
         return builder;

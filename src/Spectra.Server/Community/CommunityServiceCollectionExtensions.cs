@@ -1,16 +1,16 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Spectra.Server.Community.Analytics;
-using Spectra.Server.Community.Discovery;
 using Spectra.Server.Community.Follows;
-using Spectra.Server.Community.History;
-using Spectra.Server.Community.Internal;
-using Spectra.Server.Community.Notifications;
-using Spectra.Server.Community.Posts;
-using Spectra.Server.Community.Recommendations;
-using Spectra.Server.Community.Schedule;
+using Spectra.Server.Community.Discovery;
 using Spectra.Server.Community.Search;
+using Spectra.Server.Community.Recommendations;
+using Spectra.Server.Community.Notifications;
 using Spectra.Server.Community.Webhooks;
+using Spectra.Server.Community.Schedule;
+using Spectra.Server.Community.Posts;
+using Spectra.Server.Community.History;
+using Spectra.Server.Community.Analytics;
+using Spectra.Server.Community.Internal;
+using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Community;
 
@@ -18,9 +18,10 @@ public static class CommunityServiceCollectionExtensions
 {
     /// <summary>
     /// Follows, discovery, search, recommendations, notifications, webhooks, schedule, posts, history
-    /// and analytics. Live state comes from the live-video area's <see cref="ILiveChannelDirectory"/>
-    /// (register it before or after this call); <see cref="IChatActivity"/> falls back to "not available"
-    /// when the chat area did not register one (TryAdd).
+    /// and analytics, each a folder of its own that registers itself here. Live state comes from the
+    /// live-video area's <see cref="ILiveChannelDirectory"/> (register it before or after this call);
+    /// <see cref="IChatActivity"/> falls back to "not available" when the chat area did not register one
+    /// (TryAdd).
     /// </summary>
     public static IHostApplicationBuilder AddSpectraCommunity(this IHostApplicationBuilder builder)
     {
@@ -34,44 +35,36 @@ public static class CommunityServiceCollectionExtensions
         services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddDataProtection();
-
         services.TryAddSingleton<IChatActivity, NoChatActivity>();
-
-        services.AddScoped<FollowService>();
-        services.AddScoped<IBlockList, BlockList>();
-        services.AddScoped<DiscoveryService>();
-        services.AddScoped<ChannelSearchService>();
-        services.AddScoped<ChannelSearchIndexer>();
-        services.AddScoped<RecommendationService>();
-        services.AddScoped<NotificationService>();
-        services.AddScoped<WebhookService>();
-        services.AddScoped<ScheduleService>();
-        services.AddScoped<PostService>();
-        services.AddScoped<WatchHistoryService>();
-        services.AddScoped<CreatorAnalyticsService>();
-
-        services.AddSingleton<NotificationConnections>();
-        services.AddSingleton<NotificationFanOut>();
-        services.AddSingleton<WebhookSignal>();
-
-        AddHosted<CommunityEventProcessor>(services);
-        AddHosted<SearchIndexHost>(services);
-        AddHosted<RecommendationModelHost>(services);
-        AddHosted<WebhookDispatcher>(services);
-        AddHosted<ScheduleNotifier>(services);
-        AddHosted<ViewerSampler>(services);
-        AddHosted<CommunityRetention>(services);
-
-        services.AddHttpClient(WebhookDispatcher.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(sp => WebhookDispatcher.CreateHandler(sp.GetRequiredService<IOptions<CommunityOptions>>().Value.AllowPrivateWebhookTargets));
+        services.AddHostedSingleton<CommunityEventProcessor>();
+        services.AddCommunityFollows();
+        services.AddCommunityDiscovery();
+        services.AddCommunitySearch();
+        services.AddCommunityRecommendations();
+        services.AddCommunityNotifications();
+        services.AddCommunityWebhooks();
+        services.AddCommunitySchedule();
+        services.AddCommunityPosts();
+        services.AddCommunityHistory();
+        services.AddCommunityAnalytics();
         return services;
     }
 
-    /// <summary>Registers a hosted service that is also resolvable as itself (tests and pages call into it).</summary>
-    private static void AddHosted<T>(IServiceCollection services)
-        where T : class, IHostedService
+    /// <summary>Every community endpoint under /api/v1; pages live in each sub-feature's Pages folder.</summary>
+    public static IEndpointRouteBuilder MapSpectraCommunity(this IEndpointRouteBuilder endpoints, RouteGroupBuilder api)
     {
-        services.AddSingleton<T>();
-        services.AddHostedService(sp => sp.GetRequiredService<T>());
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapFollowsApi();
+        api.MapDiscoveryApi();
+        api.MapSearchApi();
+        api.MapRecommendationsApi();
+        api.MapNotificationsApi();
+        api.MapWebhooksApi();
+        api.MapScheduleApi();
+        api.MapPostsApi();
+        api.MapHistoryApi();
+        api.MapAnalyticsApi();
+        return endpoints;
     }
 }

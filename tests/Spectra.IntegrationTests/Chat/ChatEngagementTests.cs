@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
-using Spectra.Server.Engagement;
+using Spectra.Server.Chat;
+using Spectra.Server.Chat.Polls;
+using Spectra.Server.Chat.Questions;
+using Spectra.Server.Chat.Reactions;
+using Spectra.Server.Chat.Presence;
 using Spectra.Testing;
 using Spectra.Testing.Chat;
 
@@ -236,7 +240,7 @@ public class ChatEngagementTests
     {
         // The fallback resolver (used when no live area registers one) reads StreamSession rows.
         await using var chat = await ChatTestHost.StartAsync(configure: b =>
-            b.Services.AddSingleton<IChatSessionResolver, Spectra.Server.Engagement.Internal.StreamSessionChatResolver>());
+            b.Services.AddSingleton<IChatSessionResolver, Spectra.Server.Chat.Internal.State.StreamSessionChatResolver>());
         using var owner = await chat.SignUpAsync("alice");
         var session = Guid.NewGuid();
         await using (var scope = chat.Host.CreateScope())

@@ -44,7 +44,7 @@ public sealed class LiveVideoEndToEndTests
         Assert.Contains("data-channel=\"alice\"", home, StringComparison.Ordinal);
         var channelPage = await client.GetStringAsync("/alice");
         Assert.Contains("data-state=\"live\"", channelPage, StringComparison.Ordinal);
-        var chatSessions = host.Services.GetRequiredService<Spectra.Server.Engagement.IChatSessionResolver>();
+        var chatSessions = host.Services.GetRequiredService<Spectra.Server.Chat.IChatSessionResolver>();
         Assert.Equal(online.StreamSessionId, await chatSessions.GetLiveSessionAsync(alice.ChannelId, CancellationToken.None));
 
         // Master playlist: every rendition with the attributes players need (RFC 8216 §4.3.4.2).

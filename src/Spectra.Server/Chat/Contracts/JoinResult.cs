@@ -1,4 +1,6 @@
-using Spectra.Server.Engagement.Contracts;
+using Spectra.Server.Chat.Polls;
+using Spectra.Server.Chat.Questions;
+using Spectra.Server.Chat.Reactions;
 
 namespace Spectra.Server.Chat.Contracts;
 

@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using Spectra.Server.Engagement.Events;
+using Spectra.Server.Chat.Polls;
+using Spectra.Server.Chat.Questions;
+using Spectra.Server.Chat.Reactions;
+using Spectra.Server.Chat.Presence;
 using Spectra.Server.Events;
 
 namespace Spectra.Server.Live.Internal;

@@ -1,4 +1,6 @@
-using Spectra.Server.Engagement.Internal;
+using Spectra.Server.Chat.Polls;
+using Spectra.Server.Chat.Reactions;
+using Spectra.Server.Chat.Internal.State;
 
 namespace Spectra.Server.Tests.Engagement.Internal;
 

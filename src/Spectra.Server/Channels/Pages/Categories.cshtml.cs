@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Spectra.Data.Entities.Channels;
+using Spectra.Server.Channels;
+
+namespace Spectra.Server.Channels.Pages;
+
+public sealed class CategoriesModel(ChannelService channels) : PageModel
+{
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Categories = await channels.GetCategoriesAsync(cancellationToken);
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Spectra.Data.Entities.Channels;
+using Spectra.Data.Entities.Live;
+using Spectra.Server.Channels;
+using Spectra.Server.Accounts;
+using Spectra.Server.Infrastructure;
+using Spectra.Server.Live;
+
+namespace Spectra.Server.Channels.Pages;
+
+public sealed class ChannelModel(ChannelService channels, LiveDirectory live) : PageModel
+{
+    public Channel Channel { get; private set; } = null!;
+
+    public string? AvatarUrl => ApiMapping.AvatarUrl(Channel);
+
+    /// <summary>The open session when the channel is live (the first state; /live/events keeps the page current).</summary>
+    public StreamSession? LiveSession { get; private set; }
+
+    public string PlaylistUrl => LiveDirectory.PlaylistUrl(Channel.Owner.UserName);
+
+    public async Task<IActionResult> OnGetAsync(string username, CancellationToken cancellationToken)
+    {
+        var channel = await channels.FindByOwnerNameAsync(username, cancellationToken);
+        if (channel is null)
+        {
+            return NotFound();
+        }
+
+        Channel = channel;
+        LiveSession = await live.GetCurrentSessionAsync(channel.Id, cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,7 @@
+using Spectra.Server.Chat.Polls;
+using Spectra.Server.Chat.Questions;
+using Spectra.Server.Chat.Reactions;
+
+namespace Spectra.Server.Chat.Questions;
+
+public sealed record QuestionChanged(Guid ChannelId, QuestionDto Question);

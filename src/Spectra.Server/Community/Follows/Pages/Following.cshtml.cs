@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Spectra.Server.Community;
+using Spectra.Server.Community.Follows;
+
+namespace Spectra.Server.Community.Follows.Pages;
+
+[Authorize]
+public sealed class FollowingModel(FollowService follows) : PageModel
+{
+    public IReadOnlyList<FollowEntry> Channels { get; private set; } = [];
+
+    public async Task OnGetAsync() => Channels = await follows.FollowingAsync(CommunityUser.RequiredId(User), 0, 1000, HttpContext.RequestAborted);
+}

@@ -1,0 +1,11 @@
+namespace Spectra.Server.Community.History;
+
+/// <summary>Watch history and player heartbeats (endpoints: MapHistoryApi).</summary>
+public static class HistoryServiceCollectionExtensions
+{
+    public static IServiceCollection AddCommunityHistory(this IServiceCollection services)
+    {
+        services.AddScoped<WatchHistoryService>();
+        return services;
+    }
+}

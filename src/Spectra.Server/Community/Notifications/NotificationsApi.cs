@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Spectra.Server.Community.Notifications;
+using Spectra.Server.Community.Webhooks;
+using Spectra.Server.Channels;
+using Spectra.Server.Accounts;
+using Spectra.Server.Infrastructure;
+
+namespace Spectra.Server.Community.Notifications;
+
+/// <summary>/api/v1 notifications: list, unread count, mark read, per-channel opt-out, live WebSocket.</summary>
+public static class NotificationsApi
+{
+    private const string LiveRoute = "/me/notifications/live";
+
+    /// <summary>URL of the notifications WebSocket.</summary>
+    public const string LivePath = "/api/v1" + LiveRoute;
+
+    public static RouteGroupBuilder MapNotificationsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("").WithTags("Notifications").RequireAuthorization("api");
+        group.MapGet("/me/notifications", ListAsync).WithSummary("Latest notifications and the unread count.");
+        group.MapGet("/me/notifications/unread-count", UnreadAsync).WithSummary("Unread notifications.");
+        group.MapPost("/me/notifications/read", MarkReadAsync).WithSummary("Mark notifications read (all when no ids are given).");
+        group.MapPut("/channels/{name}/notifications", EnableAsync).WithSummary("Receive notifications from a followed channel (default).");
+        group.MapDelete("/channels/{name}/notifications", DisableAsync).WithSummary("Stop notifications from a followed channel.");
+        api.Map(LiveRoute, LiveAsync).RequireAuthorization("api").WithTags("Notifications")
+            .WithSummary("WebSocket: receives {type:\"notification\"} messages as they happen; starts with {type:\"hello\",unread}.");
+        return api;
+    }
+
+    public static async Task<Ok<NotificationList>> ListAsync(ClaimsPrincipal user, NotificationService notifications, CancellationToken ct, int take = 50)
+    {
+        var id = CommunityUser.RequiredId(user);
+        return TypedResults.Ok(new NotificationList(await notifications.UnreadCountAsync(id, ct), await notifications.ListAsync(id, take, ct)));
+    }
+
+    public static async Task<Ok<UnreadCount>> UnreadAsync(ClaimsPrincipal user, NotificationService notifications, CancellationToken ct) =>
+        TypedResults.Ok(new UnreadCount(await notifications.UnreadCountAsync(CommunityUser.RequiredId(user), ct)));
+
+    public static async Task<Ok<UnreadCount>> MarkReadAsync(ClaimsPrincipal user, NotificationService notifications, MarkReadRequest? request, CancellationToken ct)
+    {
+        var id = CommunityUser.RequiredId(user);
+        await notifications.MarkReadAsync(id, request?.Ids, ct);
+        return TypedResults.Ok(new UnreadCount(await notifications.UnreadCountAsync(id, ct)));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> EnableAsync(string name, ClaimsPrincipal user, NotificationService notifications, CancellationToken ct)
+    {
+        var result = await notifications.SetMutedAsync(CommunityUser.RequiredId(user), name, muted: false, ct);
+        return result.Succeeded ? TypedResults.NoContent() : CommunityProblems.From(result);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DisableAsync(string name, ClaimsPrincipal user, NotificationService notifications, CancellationToken ct)
+    {
+        var result = await notifications.SetMutedAsync(CommunityUser.RequiredId(user), name, muted: true, ct);
+        return result.Succeeded ? TypedResults.NoContent() : CommunityProblems.From(result);
+    }
+
+    public static async Task LiveAsync(HttpContext context, NotificationService notifications, NotificationConnections connections)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsJsonAsync(new { title = "WebSocket required", status = 400, detail = "Connect with a WebSocket client." });
+            return;
+        }
+
+        var userId = CommunityUser.RequiredId(context.User);
+        var unread = await notifications.UnreadCountAsync(userId, context.RequestAborted);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var hello = JsonSerializer.SerializeToUtf8Bytes(new { type = "hello", unread }, WebhookService.Json);
+        await connections.RunAsync(userId, socket, hello, context.RequestAborted);
+    }
+
+    public sealed record NotificationList(int Unread, IReadOnlyList<NotificationItem> Items);
+
+    public sealed record UnreadCount(int Unread);
+
+    public sealed record MarkReadRequest(IReadOnlyList<Guid>? Ids);
+}

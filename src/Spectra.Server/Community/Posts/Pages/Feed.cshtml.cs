@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Spectra.Server.Community;
+using Spectra.Server.Community.Posts;
+
+namespace Spectra.Server.Community.Posts.Pages;
+
+[Authorize]
+public sealed class FeedModel(PostService posts) : PageModel
+{
+    public IReadOnlyList<PostInfo> Posts { get; private set; } = [];
+
+    public async Task OnGetAsync() => Posts = await posts.FeedAsync(CommunityUser.RequiredId(User), 50, HttpContext.RequestAborted);
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Spectra.Server.Community.Search;
+
+namespace Spectra.Server.Community.Search.Pages;
+
+public sealed class SearchModel(ChannelSearchService search) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    public IReadOnlyList<SearchResult> Results { get; private set; } = [];
+
+    public async Task OnGetAsync() => Results = await search.SearchAsync(Q, 30, HttpContext.RequestAborted);
+}

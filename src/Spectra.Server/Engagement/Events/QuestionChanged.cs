@@ -1,5 +1,0 @@
-using Spectra.Server.Engagement.Contracts;
-
-namespace Spectra.Server.Engagement.Events;
-
-public sealed record QuestionChanged(Guid ChannelId, QuestionDto Question);

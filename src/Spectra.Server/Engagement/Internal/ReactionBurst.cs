@@ -1,4 +1,0 @@
-namespace Spectra.Server.Engagement.Internal;
-
-/// <summary>Taps per reaction kind (indexed as <see cref="ReactionKinds.Names"/>) in one interval.</summary>
-public sealed record ReactionBurst(Guid ChannelId, int[] Counts);

@@ -1,6 +1,0 @@
-using Spectra.Server.Community.Discovery;
-
-namespace Spectra.Server.Pages.Community;
-
-/// <summary>Model of the directory partial: a page of channels, the page's path and the tag filter.</summary>
-public sealed record DirectoryView(DirectoryPage Page, string Path, string? Tag, IReadOnlyList<string> Tags);
