@@ -34,7 +34,7 @@ public class Mp4ParsingBenchmarks
     }
 
     [Benchmark(Description = "init segment (ftyp+moov, 2 tracks)")]
-    public Mp4MovieInfo ParseInit() => Mp4InitSegmentParser.Parse(_file.AsSpan(0, _initLength));
+    public object ParseInit() => Mp4InitSegmentParser.Parse(_file.AsSpan(0, _initLength));
 
     [Benchmark(Description = "moof (video+audio traf)", OperationsPerInvoke = 17)]
     public int ParseFragments()

@@ -9,7 +9,7 @@ namespace Spectra.Media.Flv;
 /// audioObjectType UB[5] (31: 32 + UB[6]) | samplingFrequencyIndex UB[4] (15: samplingFrequency UB[24]) | channelConfiguration UB[4]
 /// </code>
 /// </summary>
-public sealed record AacAudioSpecificConfig(int AudioObjectType, int SampleRate, int ChannelConfiguration)
+internal sealed record AacAudioSpecificConfig(int AudioObjectType, int SampleRate, int ChannelConfiguration)
 {
     // §1.6.3.4, Table 1.16; indices 13 and 14 are reserved.
     private static readonly int[] SampleRates =

@@ -12,7 +12,7 @@ namespace Spectra.Media.Flv;
 /// </code>
 /// Only the first SPS is parsed.
 /// </summary>
-public sealed record AvcDecoderConfigurationRecord(
+internal sealed record AvcDecoderConfigurationRecord(
     byte ProfileIndication,
     byte ProfileCompatibility,
     byte LevelIndication,

@@ -1,7 +1,7 @@
 namespace Spectra.Media.Flv;
 
 /// <summary>Audio codec of an AUDIODATA tag, from SoundFormat (E.4.2.1) or an enhanced-RTMP FourCC.</summary>
-public enum FlvAudioCodec
+internal enum FlvAudioCodec
 {
     Unknown = 0,
     LinearPcm,

@@ -12,7 +12,7 @@ namespace Spectra.Media.Flv;
 /// 1001 | AudioPacketType UB[4] | FourCC UI32 | data
 /// </code>
 /// </summary>
-public readonly record struct FlvAudioTagHeader(
+internal readonly record struct FlvAudioTagHeader(
     FlvAudioCodec Codec,
     /// <summary>Raw SoundFormat (0–15).</summary>
     byte SoundFormat,

@@ -1,7 +1,7 @@
 namespace Spectra.Media.Flv;
 
 /// <summary>Identifies the publisher's codecs from tag bodies as they arrive (no I/O, no allocation for media tags).</summary>
-public static class FlvCodecDetector
+internal static class FlvCodecDetector
 {
     /// <summary>
     /// Reads codec facts from a video tag. A sequence header yields the full description (for AVC:

@@ -6,7 +6,7 @@ namespace Spectra.Media.Flv;
 /// Reads an FLV byte stream (Adobe FLV v10.1, annex E.2–E.4.1) incrementally: each method either
 /// consumes a complete element or leaves the reader untouched and returns false (need more data).
 /// </summary>
-public static class FlvReader
+internal static class FlvReader
 {
     /// <summary>Reads the FLV header, skips to DataOffset, and consumes PreviousTagSize0.</summary>
     /// <exception cref="InvalidDataException">The signature is not "FLV" or DataOffset is below 9.</exception>

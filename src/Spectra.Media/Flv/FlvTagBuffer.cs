@@ -7,7 +7,7 @@ namespace Spectra.Media.Flv;
 /// <see cref="ArrayPool{T}.Shared"/>. Queued between the publisher's thread and the transcoder's
 /// stdin; <see cref="Dispose"/> returns the buffer exactly once.
 /// </summary>
-public sealed class FlvTagBuffer : IDisposable
+internal sealed class FlvTagBuffer : IDisposable
 {
     private byte[]? _buffer;
 

@@ -1,7 +1,7 @@
 namespace Spectra.Media.Flv;
 
 /// <summary>Video codec carried by a VIDEODATA tag, from CodecID (E.4.3.1) or an enhanced-RTMP FourCC.</summary>
-public enum FlvVideoCodec
+internal enum FlvVideoCodec
 {
     Unknown = 0,
     SorensonH263,

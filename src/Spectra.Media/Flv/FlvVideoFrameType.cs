@@ -1,7 +1,7 @@
 namespace Spectra.Media.Flv;
 
 /// <summary>VIDEODATA FrameType (Adobe FLV v10.1, annex E.4.3.1).</summary>
-public enum FlvVideoFrameType : byte
+internal enum FlvVideoFrameType : byte
 {
     None = 0,
     Keyframe = 1,

@@ -13,7 +13,7 @@ namespace Spectra.Media.Flv;
 /// 1 | FrameType UB[3] | PacketType UB[4] | FourCC UI32 | (PacketType 1) CompositionTime SI24 | data
 /// </code>
 /// </summary>
-public readonly record struct FlvVideoTagHeader(
+internal readonly record struct FlvVideoTagHeader(
     FlvVideoFrameType FrameType,
     FlvVideoCodec Codec,
     bool IsEnhanced,

@@ -8,7 +8,7 @@ namespace Spectra.Media.Flv;
 /// PreviousTagSize0, then for every tag an 11-byte tag header, the tag body and PreviousTagSize.
 /// Pure byte-level code: the caller owns the destination.
 /// </summary>
-public static class FlvWriter
+internal static class FlvWriter
 {
     /// <summary>FLV header (9 bytes, E.2) plus PreviousTagSize0 (4 bytes, E.3).</summary>
     public const int HeaderLength = 9 + 4;

@@ -7,7 +7,7 @@ namespace Spectra.Media.Flv;
 /// profile, level, chroma format and the displayed size after frame cropping (§7.4.2.1.1, equations
 /// 7-19/7-20 for CropUnitX/CropUnitY).
 /// </summary>
-public sealed record H264SequenceParameterSet(
+internal sealed record H264SequenceParameterSet(
     byte ProfileIdc,
     byte ConstraintFlags,
     byte LevelIdc,

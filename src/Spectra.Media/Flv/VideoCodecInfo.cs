@@ -4,7 +4,7 @@ namespace Spectra.Media.Flv;
 /// <param name="Width">Displayed width in pixels after SPS cropping; 0 when unknown.</param>
 /// <param name="Height">Displayed height in pixels after SPS cropping; 0 when unknown.</param>
 /// <param name="CodecString">RFC 6381 codecs parameter when known ("avc1.64001f"), else a short name ("hevc").</param>
-public sealed record VideoCodecInfo(FlvVideoCodec Codec, int Width, int Height, string CodecString)
+internal sealed record VideoCodecInfo(FlvVideoCodec Codec, int Width, int Height, string CodecString)
 {
     /// <summary>Only H.264 in classic FLV can be decoded by the transcoder and passed through to HLS.</summary>
     public bool IsSupported => Codec == FlvVideoCodec.H264;

@@ -13,7 +13,7 @@ namespace Spectra.Media.Hls;
 /// player sees the live edge at most max-age late; 0 would send every poll to the origin.</item>
 /// </list>
 /// </summary>
-public static class HlsCachePolicy
+internal static class HlsCachePolicy
 {
     public const string Immutable = "public, max-age=31536000, immutable";
 

@@ -1,7 +1,7 @@
 namespace Spectra.Media.Hls;
 
 /// <summary>Channel and rendition names as they appear in origin URLs.</summary>
-public static class HlsNames
+internal static class HlsNames
 {
     /// <summary>1–64 characters of ASCII letters, digits, '_' and '-': safe in a URL path without escaping.</summary>
     public static bool IsValid(ReadOnlySpan<char> name)

@@ -8,7 +8,7 @@ namespace Spectra.Media.Hls;
 /// Writes HLS playlists (RFC 8216). URIs are relative: the master names "{rendition}/index.m3u8",
 /// a media playlist names "init-{key}.mp4" and "{sequence}.m4s" next to itself.
 /// </summary>
-public static class HlsPlaylistWriter
+internal static class HlsPlaylistWriter
 {
     /// <summary>
     /// EXT-X-VERSION of media playlists: 7 covers EXT-X-MAP without I-frames-only (§4.3.2.5 needs 6)

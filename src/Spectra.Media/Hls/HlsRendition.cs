@@ -3,7 +3,7 @@ using Spectra.Media.Packaging;
 namespace Spectra.Media.Hls;
 
 /// <summary>One rendition the origin serves: its ladder entry and its live window.</summary>
-public sealed class HlsRendition
+internal sealed class HlsRendition
 {
     private PlaylistCache? _playlist;
 

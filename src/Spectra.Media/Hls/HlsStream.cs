@@ -1,7 +1,7 @@
 namespace Spectra.Media.Hls;
 
 /// <summary>What the origin serves for one live channel: its renditions, in master playlist order.</summary>
-public sealed class HlsStream
+internal sealed class HlsStream
 {
     private readonly Dictionary<string, HlsRendition> _byName;
     private MasterCache? _master;

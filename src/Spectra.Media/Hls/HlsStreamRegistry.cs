@@ -8,7 +8,7 @@ namespace Spectra.Media.Hls;
 /// The live streams the origin serves, by channel name (case-insensitive). Singleton; all members
 /// are thread-safe and lock-free for readers.
 /// </summary>
-public sealed class HlsStreamRegistry
+internal sealed class HlsStreamRegistry
 {
     private readonly ConcurrentDictionary<string, HlsStream> _streams = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, HlsThumbnail> _thumbnails = new(StringComparer.OrdinalIgnoreCase);

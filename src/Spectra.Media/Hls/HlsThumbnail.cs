@@ -4,4 +4,4 @@ namespace Spectra.Media.Hls;
 /// <param name="Jpeg">The image bytes (a private copy).</param>
 /// <param name="ETag">Quoted strong entity tag derived from the content.</param>
 /// <param name="UpdatedAt">When it was set.</param>
-public sealed record HlsThumbnail(ReadOnlyMemory<byte> Jpeg, string ETag, DateTimeOffset UpdatedAt);
+internal sealed record HlsThumbnail(ReadOnlyMemory<byte> Jpeg, string ETag, DateTimeOffset UpdatedAt);

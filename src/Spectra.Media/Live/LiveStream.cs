@@ -38,7 +38,7 @@ public sealed partial class LiveStream : IAsyncDisposable
     private Task? _stopTask;
     private int _stopRequested;
 
-    public LiveStream(
+    internal LiveStream(
         string channelName,
         LadderOptions ladderOptions,
         LiveStreamOptions options,
@@ -75,10 +75,10 @@ public sealed partial class LiveStream : IAsyncDisposable
     public DateTimeOffset StartedAt { get; }
 
     /// <summary>The ladder, once the codecs are known; null before.</summary>
-    public LadderPlan? Plan => Volatile.Read(ref _plan);
+    internal LadderPlan? Plan => Volatile.Read(ref _plan);
 
     /// <summary>What the origin serves for this session; null until transcoding starts.</summary>
-    public HlsStream? HlsStream => Volatile.Read(ref _hlsStream);
+    internal HlsStream? HlsStream => Volatile.Read(ref _hlsStream);
 
     /// <summary>Process id of the running ffmpeg; null when none runs.</summary>
     public int? TranscoderProcessId => Volatile.Read(ref _supervisor)?.Current?.ProcessId;

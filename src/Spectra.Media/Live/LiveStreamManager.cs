@@ -24,7 +24,7 @@ public sealed partial class LiveStreamManager : IAsyncDisposable, IDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
 
-    public LiveStreamManager(
+    internal LiveStreamManager(
         IOptionsMonitor<LadderOptions> ladderOptions,
         IOptionsMonitor<LiveStreamOptions> options,
         IOptionsMonitor<PackagerOptions> packagerOptions,

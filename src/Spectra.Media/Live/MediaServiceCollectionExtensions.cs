@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using Spectra.Media.Hls;
+using Spectra.Media.Packaging;
 using Spectra.Media.Transcoding;
 
 namespace Spectra.Media.Live;
@@ -36,7 +38,13 @@ public static class MediaServiceCollectionExtensions
                 },
                 "LiveStreams is invalid: MaxQueuedBytes ≥ 64 KiB, MaxQueuedTags ≥ 16, HealthInterval 0.5–60 s, ProbeDuration 0–30 s, MaxKeyframeInterval > 0, TranscoderStallTimeout 2–120 s, MinTranscoderSpeed 0–2.")
             .ValidateOnStart();
-        services.TryAddSingleton<LiveStreamManager>();
+        services.TryAddSingleton(sp => new LiveStreamManager(
+            sp.GetRequiredService<IOptionsMonitor<LadderOptions>>(),
+            sp.GetRequiredService<IOptionsMonitor<LiveStreamOptions>>(),
+            sp.GetRequiredService<IOptionsMonitor<PackagerOptions>>(),
+            sp.GetRequiredService<HlsStreamRegistry>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -1,7 +1,7 @@
 namespace Spectra.Media.Mp4;
 
 /// <summary>One box found in a buffer: its header, payload and absolute offset.</summary>
-public readonly ref struct Mp4Box
+internal readonly ref struct Mp4Box
 {
     public Mp4Box(Mp4BoxHeader header, ReadOnlySpan<byte> payload, long offset, int depth)
     {

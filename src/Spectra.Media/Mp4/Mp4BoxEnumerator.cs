@@ -1,7 +1,7 @@
 namespace Spectra.Media.Mp4;
 
 /// <summary>Enumerates sibling boxes packed back to back in a span (no allocation).</summary>
-public ref struct Mp4BoxEnumerator
+internal ref struct Mp4BoxEnumerator
 {
     private readonly ReadOnlySpan<byte> _data;
     private readonly long _offset;

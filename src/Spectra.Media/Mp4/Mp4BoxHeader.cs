@@ -15,7 +15,7 @@ namespace Spectra.Media.Mp4;
 /// <param name="Type">Box type as a big-endian four-character code.</param>
 /// <param name="HeaderSize">Bytes of header: 8, 16 (largesize), plus 16 for 'uuid'.</param>
 /// <param name="Size">Total box size in bytes, header included.</param>
-public readonly record struct Mp4BoxHeader(Mp4BoxType Type, int HeaderSize, long Size)
+internal readonly record struct Mp4BoxHeader(Mp4BoxType Type, int HeaderSize, long Size)
 {
     /// <summary>Bytes of payload after the header.</summary>
     public long PayloadSize => Size - HeaderSize;

@@ -8,7 +8,7 @@ namespace Spectra.Media.Mp4;
 /// Pure: no I/O, no allocation. Malformed headers throw <see cref="Mp4FormatException"/> with the
 /// absolute offset; a header that is merely incomplete returns false so the caller reads more.
 /// </summary>
-public static class Mp4BoxReader
+internal static class Mp4BoxReader
 {
     /// <summary>Largest header: size + type + largesize + usertype.</summary>
     public const int MaxHeaderSize = 32;

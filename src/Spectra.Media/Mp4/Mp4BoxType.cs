@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Spectra.Media.Mp4;
 
 /// <summary>A box type (four-character code) stored as its big-endian 32-bit value.</summary>
-public readonly record struct Mp4BoxType(uint Value)
+internal readonly record struct Mp4BoxType(uint Value)
 {
     public static readonly Mp4BoxType Ftyp = From("ftyp");
     public static readonly Mp4BoxType Styp = From("styp");

@@ -8,7 +8,7 @@ namespace Spectra.Media.Mp4;
 /// RFC 6381 codec strings (the HLS CODECS attribute, RFC 8216 §4.3.4.2) derived from decoder
 /// configuration records.
 /// </summary>
-public static class Mp4CodecStrings
+internal static class Mp4CodecStrings
 {
     /// <summary>
     /// "avc1.PPCCLL" from an AVCDecoderConfigurationRecord (ISO/IEC 14496-15 §5.3.3.1):

@@ -5,7 +5,7 @@ namespace Spectra.Media.Mp4;
 /// parsed input where the problem was found (-1 when unknown) and <see cref="BoxType"/> the box
 /// being read, so the caller can say exactly what was wrong.
 /// </summary>
-public sealed class Mp4FormatException : Exception
+internal sealed class Mp4FormatException : Exception
 {
     public Mp4FormatException()
         : this("Malformed ISO BMFF input.")

@@ -21,7 +21,7 @@ namespace Spectra.Media.Mp4;
 /// base-data-offset, as ffmpeg writes with +default_base_moof or +cmaf) can be cut into segments, so an
 /// explicit base-data-offset is rejected.
 /// </summary>
-public static class Mp4FragmentParser
+internal static class Mp4FragmentParser
 {
     private const uint NonSyncSampleFlag = 0x0001_0000;
 

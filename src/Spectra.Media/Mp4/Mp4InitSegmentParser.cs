@@ -16,7 +16,7 @@ namespace Spectra.Media.Mp4;
 ///  └─ mvex/trex                 fragment defaults (§8.8.3)
 /// </code>
 /// </summary>
-public static class Mp4InitSegmentParser
+internal static class Mp4InitSegmentParser
 {
     private static readonly Mp4BoxType Vide = Mp4BoxType.From("vide");
     private static readonly Mp4BoxType Soun = Mp4BoxType.From("soun");

@@ -4,7 +4,7 @@ namespace Spectra.Media.Mp4;
 /// <param name="Timescale">Movie timescale from 'mvhd' (§8.2.2), ticks per second.</param>
 /// <param name="Tracks">Tracks in file order.</param>
 /// <param name="IsFragmented">True when 'mvex' is present (§8.8.1): media follows in fragments.</param>
-public sealed record Mp4MovieInfo(uint Timescale, IReadOnlyList<Mp4TrackInfo> Tracks, bool IsFragmented)
+internal sealed record Mp4MovieInfo(uint Timescale, IReadOnlyList<Mp4TrackInfo> Tracks, bool IsFragmented)
 {
     /// <summary>The first video track, if any.</summary>
     public Mp4TrackInfo? Video => Find(Mp4TrackKind.Video);

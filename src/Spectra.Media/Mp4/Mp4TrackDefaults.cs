@@ -4,4 +4,4 @@ namespace Spectra.Media.Mp4;
 /// <param name="SampleDuration">Default sample duration in track timescale ticks.</param>
 /// <param name="SampleSize">Default sample size in bytes.</param>
 /// <param name="SampleFlags">Default sample flags (§8.8.3.1 layout).</param>
-public readonly record struct Mp4TrackDefaults(uint SampleDuration, uint SampleSize, uint SampleFlags);
+internal readonly record struct Mp4TrackDefaults(uint SampleDuration, uint SampleSize, uint SampleFlags);

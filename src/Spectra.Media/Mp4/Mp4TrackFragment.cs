@@ -9,7 +9,7 @@ namespace Spectra.Media.Mp4;
 /// <param name="DataSize">Sum of sample sizes in bytes.</param>
 /// <param name="FirstSampleIsSync">True when the first sample is a sync sample (§8.8.3.1 sample_is_non_sync_sample = 0).</param>
 /// <param name="SyncSampleCount">Number of sync samples in the fragment.</param>
-public readonly record struct Mp4TrackFragment(
+internal readonly record struct Mp4TrackFragment(
     uint TrackId,
     ulong BaseMediaDecodeTime,
     bool HasDecodeTime,

@@ -11,7 +11,7 @@ namespace Spectra.Media.Mp4;
 /// <param name="SampleRate">Audio sample rate in Hz from the audio sample entry; 0 for video.</param>
 /// <param name="ChannelCount">Audio channels, from the AudioSpecificConfig when present (else the sample entry); 0 for video.</param>
 /// <param name="Defaults">Fragment defaults from 'trex' (§8.8.3).</param>
-public sealed record Mp4TrackInfo(
+internal sealed record Mp4TrackInfo(
     uint TrackId,
     Mp4TrackKind Kind,
     uint Timescale,

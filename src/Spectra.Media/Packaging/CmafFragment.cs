@@ -8,4 +8,4 @@ namespace Spectra.Media.Packaging;
 /// <param name="Length">Bytes of moof + mdat.</param>
 /// <param name="Duration">Media duration of the reference track in this fragment.</param>
 /// <param name="IsIndependent">True when the fragment starts with a sync sample of the reference track (EXT-X-PART INDEPENDENT=YES).</param>
-public readonly record struct CmafFragment(int Offset, int Length, TimeSpan Duration, bool IsIndependent);
+internal readonly record struct CmafFragment(int Offset, int Length, TimeSpan Duration, bool IsIndependent);

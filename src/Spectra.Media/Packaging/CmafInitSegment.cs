@@ -6,7 +6,7 @@ namespace Spectra.Media.Packaging;
 /// The CMAF header (ftyp + moov) of one generation: everything ffmpeg wrote before the first
 /// fragment. A new generation (ffmpeg restarted) gets a new init segment and a new <see cref="Key"/>.
 /// </summary>
-public sealed class CmafInitSegment
+internal sealed class CmafInitSegment
 {
     internal CmafInitSegment(int generation, long firstSequence, byte[] data, Mp4MovieInfo movie)
     {

@@ -3,7 +3,7 @@ using Spectra.Media.Mp4;
 
 namespace Spectra.Media.Packaging;
 
-public sealed partial class CmafPackager
+internal sealed partial class CmafPackager
 {
     private static partial class Log
     {

@@ -4,7 +4,7 @@ using Spectra.Media.Packaging.Internal;
 
 namespace Spectra.Media.Packaging;
 
-public sealed partial class CmafPackager
+internal sealed partial class CmafPackager
 {
     private static readonly Mp4BoxType[] SkippedTypes =
     [

@@ -18,7 +18,7 @@ namespace Spectra.Media.Packaging;
 /// Input is read through a pipe over pooled buffers; memory per rendition is bounded by
 /// <see cref="PackagerOptions.MaxBoxSize"/> plus <see cref="PackagerOptions.MaxSegmentSize"/>.
 /// </remarks>
-public sealed partial class CmafPackager
+internal sealed partial class CmafPackager
 {
     private readonly RenditionInfo _rendition;
     private readonly LiveWindow _window;

@@ -6,7 +6,7 @@ namespace Spectra.Media.Packaging;
 /// One CMAF segment: one or more complete moof+mdat fragments, the first starting with a sync
 /// sample. Immutable once published; the byte array is never reused, so readers may hold it.
 /// </summary>
-public sealed class CmafSegment
+internal sealed class CmafSegment
 {
     internal CmafSegment(
         long sequence,

@@ -14,7 +14,7 @@ namespace Spectra.Media.Packaging;
 /// needed on the serving path. At one segment per second per rendition the allocation rate is
 /// the stream's bit rate, which the large object heap handles without pressure.
 /// </remarks>
-public sealed partial class LiveWindow
+internal sealed partial class LiveWindow
 {
     private readonly Lock _writeLock = new();
     private LiveWindowSnapshot _snapshot;

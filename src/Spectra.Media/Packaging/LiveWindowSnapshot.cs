@@ -4,7 +4,7 @@ namespace Spectra.Media.Packaging;
 /// An immutable view of a <see cref="LiveWindow"/>: readers take one with a single volatile read and
 /// never lock. A new snapshot replaces the old one on every change.
 /// </summary>
-public sealed class LiveWindowSnapshot
+internal sealed class LiveWindowSnapshot
 {
     internal static readonly LiveWindowSnapshot Empty = new([], 0, 0, null, TimeSpan.Zero, 0);
 

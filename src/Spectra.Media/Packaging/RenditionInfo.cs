@@ -8,7 +8,7 @@ namespace Spectra.Media.Packaging;
 /// <param name="BandwidthBitsPerSecond">Peak bit rate (RFC 8216 §4.3.4.2 BANDWIDTH), video plus audio.</param>
 /// <param name="AverageBandwidthBitsPerSecond">Average bit rate (AVERAGE-BANDWIDTH).</param>
 /// <param name="IsSource">True for the passthrough of the publisher's own encoding.</param>
-public sealed record RenditionInfo(
+internal sealed record RenditionInfo(
     string Name,
     int Width,
     int Height,

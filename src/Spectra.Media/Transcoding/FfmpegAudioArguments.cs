@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Spectra.Media.Transcoding;
 
 /// <summary>Per-rendition audio: copied for the passthrough, AAC-LC for encoded renditions, none when the plan has no audio.</summary>
-public static class FfmpegAudioArguments
+internal static class FfmpegAudioArguments
 {
     public static void AppendTo(List<string> arguments, PlannedRendition rendition, LadderPlan plan)
     {

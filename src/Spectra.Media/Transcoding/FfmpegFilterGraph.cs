@@ -7,7 +7,7 @@ namespace Spectra.Media.Transcoding;
 /// The -filter_complex graph: the source is decoded once and split into one scaled branch per
 /// encoded rendition (labels [v0], [v1]... by plan index) plus an optional thumbnail branch ([thumb]).
 /// </summary>
-public static class FfmpegFilterGraph
+internal static class FfmpegFilterGraph
 {
     public const string ThumbnailLabel = "thumb";
 

@@ -1,7 +1,7 @@
 namespace Spectra.Media.Transcoding;
 
 /// <summary>Global options and the FLV input on stdin.</summary>
-public static class FfmpegInputArguments
+internal static class FfmpegInputArguments
 {
     /// <summary>
     /// Warnings and errors only (level-prefixed), no interactive stats, machine-readable progress

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Spectra.Media.Transcoding;
 
 /// <summary>Output formats: fragmented MP4 per rendition, JPEG thumbnails on stdout.</summary>
-public static class FfmpegOutputArguments
+internal static class FfmpegOutputArguments
 {
     /// <summary>
     /// Fragmented MP4 (ftyp+moov with no samples, then moof+mdat per fragment, base offsets relative

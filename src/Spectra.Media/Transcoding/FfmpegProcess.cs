@@ -10,7 +10,7 @@ namespace Spectra.Media.Transcoding;
 /// debug and kept in a bounded ring for error reports). <see cref="StopAsync"/> and
 /// <see cref="DisposeAsync"/> always reap the process.
 /// </summary>
-public sealed partial class FfmpegProcess : IAsyncDisposable
+internal sealed partial class FfmpegProcess : IAsyncDisposable
 {
     /// <summary>Lines kept for error reports.</summary>
     public const int LogRingCapacity = 40;

@@ -8,7 +8,7 @@ namespace Spectra.Media.Transcoding;
 /// <param name="DroppedFrames">Frames dropped by ffmpeg's frame-rate handling.</param>
 /// <param name="DuplicatedFrames">Frames duplicated by ffmpeg's frame-rate handling.</param>
 /// <param name="IsEnd">The last block (progress=end).</param>
-public sealed record FfmpegProgress(
+internal sealed record FfmpegProgress(
     long Frame,
     double FramesPerSecond,
     long OutTimeMicroseconds,

@@ -7,7 +7,7 @@ namespace Spectra.Media.Transcoding;
 /// "drop_frames=…", …) ending with "progress=continue" or "progress=end". Other stderr lines are not
 /// consumed, so log lines and progress can share one stream. Not thread-safe: one reader per stream.
 /// </summary>
-public sealed class FfmpegProgressParser
+internal sealed class FfmpegProgressParser
 {
     private long _frame;
     private double _fps;

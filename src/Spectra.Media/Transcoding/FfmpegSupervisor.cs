@@ -11,7 +11,7 @@ namespace Spectra.Media.Transcoding;
 /// <see cref="LadderOptions.InitialRestartDelay"/> up to <see cref="LadderOptions.MaxRestartDelay"/>
 /// (reset after a run of <see cref="LadderOptions.StableRunTime"/>).
 /// </summary>
-public sealed partial class FfmpegSupervisor : IAsyncDisposable
+internal sealed partial class FfmpegSupervisor : IAsyncDisposable
 {
     private readonly LadderOptions _options;
     private readonly Func<int, IReadOnlyList<string>> _prepareGeneration;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Spectra.Media.Transcoding;
 
 /// <summary>Per-rendition video mapping and x264 settings.</summary>
-public static class FfmpegVideoArguments
+internal static class FfmpegVideoArguments
 {
     /// <summary>
     /// Encoded rendition: every encoder gets the same -g and forced keyframe times and no scene-cut

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Spectra.Media.Transcoding;
 
 /// <summary>Start-up validation of <see cref="LadderOptions"/> with one message per problem.</summary>
-public sealed class LadderOptionsValidator : IValidateOptions<LadderOptions>
+internal sealed class LadderOptionsValidator : IValidateOptions<LadderOptions>
 {
     private static readonly SearchValues<char> NameCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");

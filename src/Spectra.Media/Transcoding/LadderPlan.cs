@@ -3,7 +3,7 @@ namespace Spectra.Media.Transcoding;
 /// <summary>The transcoder's outputs for one live session, highest first.</summary>
 /// <param name="IncludesAudio">Renditions carry the publisher's audio (AAC copied or re-encoded).</param>
 /// <param name="FrameRate">Source frame rate used for -g (30 when unknown).</param>
-public sealed record LadderPlan(
+internal sealed record LadderPlan(
     IReadOnlyList<PlannedRendition> Renditions,
     bool IncludesAudio,
     double FrameRate,

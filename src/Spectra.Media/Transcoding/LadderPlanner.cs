@@ -12,7 +12,7 @@ namespace Spectra.Media.Transcoding;
 /// <item>nothing at all for video the transcoder cannot decode (H.265...).</item>
 /// </list>
 /// </summary>
-public static class LadderPlanner
+internal static class LadderPlanner
 {
     public const string SourceRenditionName = "source";
     public const string AudioRenditionName = "audio";

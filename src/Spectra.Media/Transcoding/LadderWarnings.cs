@@ -2,7 +2,7 @@ namespace Spectra.Media.Transcoding;
 
 /// <summary>Why a plan is smaller than the configured ladder.</summary>
 [Flags]
-public enum LadderWarnings
+internal enum LadderWarnings
 {
     None = 0,
 

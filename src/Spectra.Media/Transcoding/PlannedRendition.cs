@@ -3,7 +3,7 @@ namespace Spectra.Media.Transcoding;
 /// <summary>One output of the transcoder.</summary>
 /// <param name="IsPassthrough">The source stream copied unchanged (-c copy); bitrates are estimates then.</param>
 /// <param name="AudioBitrateKbps">0 when the rendition has no audio or copies it.</param>
-public sealed record PlannedRendition(
+internal sealed record PlannedRendition(
     string Name,
     int Width,
     int Height,

@@ -7,4 +7,4 @@ namespace Spectra.Media.Transcoding;
 /// <param name="Audio">Null when the publisher sends no audio.</param>
 /// <param name="FrameRate">Frames per second from metadata or measured; 0 when unknown (30 is assumed).</param>
 /// <param name="BitrateKbps">Total incoming bitrate in kbit/s from metadata or measured; 0 when unknown.</param>
-public sealed record SourceMediaInfo(VideoCodecInfo? Video, AudioCodecInfo? Audio, double FrameRate, int BitrateKbps);
+internal sealed record SourceMediaInfo(VideoCodecInfo? Video, AudioCodecInfo? Audio, double FrameRate, int BitrateKbps);

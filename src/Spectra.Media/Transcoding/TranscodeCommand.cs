@@ -1,7 +1,7 @@
 namespace Spectra.Media.Transcoding;
 
 /// <summary>Composes the argument builders into one ffmpeg command line for a plan.</summary>
-public static class TranscodeCommand
+internal static class TranscodeCommand
 {
     /// <param name="outputUrls">One output URL per rendition of <paramref name="plan"/>, same order.</param>
     public static IReadOnlyList<string> Build(LadderPlan plan, LadderOptions options, IReadOnlyList<string> outputUrls)

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Spectra.Server.Accounts;
 
 /// <summary>Configuration section "Accounts": sign-in throttling.</summary>
-public sealed class AccountOptions
+internal sealed class AccountOptions
 {
     public const string SectionName = "Accounts";
 

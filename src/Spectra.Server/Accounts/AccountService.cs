@@ -13,7 +13,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Accounts;
 
 /// <summary>Sign-up, sign-in with lockout, password changes and the admin role.</summary>
-public sealed partial class AccountService(
+internal sealed partial class AccountService(
     SpectraDbContext db,
     IPasswordHasher<User> hasher,
     StreamKeyService streamKeys,

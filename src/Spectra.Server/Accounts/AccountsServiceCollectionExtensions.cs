@@ -7,7 +7,7 @@ using Spectra.Data.Entities.Accounts;
 
 namespace Spectra.Server.Accounts;
 
-public static class AccountsServiceCollectionExtensions
+internal static class AccountsServiceCollectionExtensions
 {
     /// <summary>Policy name for the REST API: cookie or personal access token.</summary>
     public const string ApiPolicy = "api";

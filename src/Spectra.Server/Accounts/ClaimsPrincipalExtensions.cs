@@ -2,7 +2,7 @@ using System.Security.Claims;
 
 namespace Spectra.Server.Accounts;
 
-public static class ClaimsPrincipalExtensions
+internal static class ClaimsPrincipalExtensions
 {
     public const string AdminRole = "admin";
 

@@ -4,7 +4,7 @@ using Spectra.Data.Entities.Accounts;
 
 namespace Spectra.Server.Accounts;
 
-public static class HttpContextSignInExtensions
+internal static class HttpContextSignInExtensions
 {
     /// <summary>Issues the persistent sign-in cookie for <paramref name="user"/> (carrying its current security stamp).</summary>
     public static Task SignInUserAsync(this HttpContext context, User user) =>

@@ -5,7 +5,7 @@ using Spectra.Server.Accounts;
 
 namespace Spectra.Server.Accounts;
 
-public static class MeApi
+internal static class MeApi
 {
     public static RouteGroupBuilder MapMeApi(this RouteGroupBuilder api)
     {

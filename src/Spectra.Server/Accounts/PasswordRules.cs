@@ -1,7 +1,7 @@
 namespace Spectra.Server.Accounts;
 
 /// <summary>Passwords: 8–128 characters (NIST SP 800-63B: length over composition rules).</summary>
-public static class PasswordRules
+internal static class PasswordRules
 {
     public const int MinLength = 8;
     public const int MaxLength = 128;

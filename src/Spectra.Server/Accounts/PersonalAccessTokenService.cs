@@ -11,7 +11,7 @@ namespace Spectra.Server.Accounts;
 /// Personal access tokens "spt_" + 40 base-62 characters (about 238 bits). Shown once at creation;
 /// only a SHA-256 hash is stored (the token is random, so an unkeyed hash suffices).
 /// </summary>
-public sealed class PersonalAccessTokenService(SpectraDbContext db, TimeProvider time)
+internal sealed class PersonalAccessTokenService(SpectraDbContext db, TimeProvider time)
 {
     public const string Prefix = "spt_";
     public const int MaxTokensPerUser = 20;

@@ -2,7 +2,7 @@ using Spectra.Data.Entities.Accounts;
 
 namespace Spectra.Server.Accounts;
 
-public enum SignInStatus
+internal enum SignInStatus
 {
     Succeeded,
     InvalidCredentials,
@@ -11,7 +11,7 @@ public enum SignInStatus
 }
 
 /// <summary>Result of a sign-in attempt; <see cref="RetryAfter"/> is set when locked or throttled.</summary>
-public sealed record SignInOutcome(SignInStatus Status, User? User = null, TimeSpan? RetryAfter = null)
+internal sealed record SignInOutcome(SignInStatus Status, User? User = null, TimeSpan? RetryAfter = null)
 {
     public string Message => Status switch
     {

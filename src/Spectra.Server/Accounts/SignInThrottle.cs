@@ -9,7 +9,7 @@ namespace Spectra.Server.Accounts;
 /// passwords across many accounts. Per-account lockout lives in the database (<see cref="AccountService"/>).
 /// In memory: with several nodes each node throttles on its own, which still bounds the rate.
 /// </summary>
-public sealed class SignInThrottle(IOptions<AccountOptions> options, TimeProvider time)
+internal sealed class SignInThrottle(IOptions<AccountOptions> options, TimeProvider time)
 {
     private const int MaxTrackedAddresses = 100_000;
     private readonly ConcurrentDictionary<IPAddress, Queue<DateTime>> _failures = new();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Spectra.Server.Accounts;
 
 /// <summary>Authenticates "Authorization: Bearer spt_..." with a personal access token.</summary>
-public sealed class TokenAuthenticationHandler(
+internal sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,

@@ -6,7 +6,7 @@ namespace Spectra.Server.Accounts;
 /// User names: 3–25 ASCII letters, digits or underscores; unique ignoring case. Names that would
 /// shadow a site route (the channel page is /{username}) are reserved.
 /// </summary>
-public static class UserNameRules
+internal static class UserNameRules
 {
     public const int MinLength = 3;
     public const int MaxLength = 25;

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Spectra.Server.Channels;
 
 /// <summary>Configuration section "Avatars".</summary>
-public sealed class AvatarOptions
+internal sealed class AvatarOptions
 {
     public const string SectionName = "Avatars";
 

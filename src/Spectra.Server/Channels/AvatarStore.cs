@@ -10,7 +10,7 @@ namespace Spectra.Server.Channels;
 /// signature, pixel size) before anything is written, written to a temporary file, then moved into
 /// place, so a failed upload never leaves half an image.
 /// </summary>
-public sealed partial class AvatarStore(SpectraDbContext db, IOptions<AvatarOptions> options, IOptions<StorageOptions> storage, TimeProvider time, ILogger<AvatarStore> logger)
+internal sealed partial class AvatarStore(SpectraDbContext db, IOptions<AvatarOptions> options, IOptions<StorageOptions> storage, TimeProvider time, ILogger<AvatarStore> logger)
 {
     private string Directory => Path.Combine(storage.Value.FullDataDirectory, "avatars");
 

@@ -3,7 +3,7 @@ using Spectra.Server.Channels;
 
 namespace Spectra.Server.Channels;
 
-public static class CategoriesApi
+internal static class CategoriesApi
 {
     public static RouteGroupBuilder MapCategoriesApi(this RouteGroupBuilder api)
     {

@@ -1,3 +1,3 @@
 namespace Spectra.Server.Channels;
 
-public sealed record CategoryDto(string Slug, string Name);
+internal sealed record CategoryDto(string Slug, string Name);

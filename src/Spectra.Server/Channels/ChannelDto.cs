@@ -1,6 +1,6 @@
 namespace Spectra.Server.Channels;
 
-public sealed record ChannelDto(
+internal sealed record ChannelDto(
     string Name,
     string Title,
     CategoryDto? Category,

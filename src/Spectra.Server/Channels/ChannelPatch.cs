@@ -1,4 +1,4 @@
 namespace Spectra.Server.Channels;
 
 /// <summary>PATCH body: absent or null fields are left unchanged; an empty category clears it.</summary>
-public sealed record ChannelPatch(string? Title, string? Category, IReadOnlyList<string>? Tags, string? Description);
+internal sealed record ChannelPatch(string? Title, string? Category, IReadOnlyList<string>? Tags, string? Description);

@@ -7,7 +7,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Channels;
 
 /// <summary>Reads channels and applies validated updates (all fields checked before anything is saved).</summary>
-public sealed class ChannelService(SpectraDbContext db, TimeProvider time)
+internal sealed class ChannelService(SpectraDbContext db, TimeProvider time)
 {
     public Task<Channel?> FindByOwnerNameAsync(string userName, CancellationToken cancellationToken = default)
     {

@@ -5,7 +5,7 @@ using Spectra.Server.Live;
 
 namespace Spectra.Server.Channels;
 
-public static class ChannelsApi
+internal static class ChannelsApi
 {
     public static RouteGroupBuilder MapChannelsApi(this RouteGroupBuilder api)
     {

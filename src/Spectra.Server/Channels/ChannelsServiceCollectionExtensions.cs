@@ -2,7 +2,7 @@ using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Channels;
 
-public static class ChannelsServiceCollectionExtensions
+internal static class ChannelsServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddSpectraChannels(this IHostApplicationBuilder builder)
     {

@@ -6,7 +6,7 @@ namespace Spectra.Server.Channels;
 /// Recognises PNG, JPEG, GIF and WebP by their signatures and reads their pixel size from the
 /// header, without decoding. Anything else (or a truncated header) is not an image.
 /// </summary>
-public static class ImageSniffer
+internal static class ImageSniffer
 {
     private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 

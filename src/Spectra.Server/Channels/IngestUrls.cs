@@ -4,7 +4,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Channels;
 
 /// <summary>The RTMP URLs creators paste into OBS ("Server") or ffmpeg (server + "/" + key).</summary>
-public sealed class IngestUrls(IOptions<IngestOptions> options)
+internal sealed class IngestUrls(IOptions<IngestOptions> options)
 {
     public string Server(HttpRequest request)
     {

@@ -1,4 +1,4 @@
 namespace Spectra.Server.Channels;
 
 /// <summary>The broadcast a live channel is in: started (UTC) and the ingest facts known so far.</summary>
-public sealed record LiveSessionDto(Guid Id, DateTime StartedAt, string PlaylistUrl, string ThumbnailUrl, string? VideoCodec, int? Width, int? Height, double? FrameRate);
+internal sealed record LiveSessionDto(Guid Id, DateTime StartedAt, string PlaylistUrl, string ThumbnailUrl, string? VideoCodec, int? Width, int? Height, double? FrameRate);

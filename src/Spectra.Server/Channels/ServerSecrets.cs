@@ -11,7 +11,7 @@ namespace Spectra.Server.Channels;
 /// Server-wide random secrets kept in the database, encrypted with Data Protection. Created on first
 /// use; every node sharing the database and key ring reads the same value.
 /// </summary>
-public sealed class ServerSecrets(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider time)
+internal sealed class ServerSecrets(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider time)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Spectra.ServerSecrets.v1");
     private readonly ConcurrentDictionary<string, byte[]> _cache = new();

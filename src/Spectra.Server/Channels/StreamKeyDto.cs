@@ -1,3 +1,3 @@
 namespace Spectra.Server.Channels;
 
-public sealed record StreamKeyDto(string StreamKey, string IngestUrl, string ServerUrl);
+internal sealed record StreamKeyDto(string StreamKey, string IngestUrl, string ServerUrl);

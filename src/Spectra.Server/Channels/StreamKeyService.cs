@@ -13,7 +13,7 @@ namespace Spectra.Server.Channels;
 /// Data Protection ciphertext (so the owner can reveal it). Presented keys are compared with the
 /// decrypted key in constant time.
 /// </summary>
-public sealed class StreamKeyService(SpectraDbContext db, ServerSecrets secrets, IDataProtectionProvider protection, TimeProvider time)
+internal sealed class StreamKeyService(SpectraDbContext db, ServerSecrets secrets, IDataProtectionProvider protection, TimeProvider time)
 {
     public const string Prefix = "live_";
     private const int RandomLength = 32;

@@ -6,7 +6,7 @@ namespace Spectra.Server.Channels;
 /// Tags: at most 10 per channel, each 1–25 letters, digits or hyphens, stored lower-case, duplicates
 /// merged. A comma-separated string from a form is split by <see cref="Split"/>.
 /// </summary>
-public static class TagRules
+internal static class TagRules
 {
     public static List<string> Split(string? text) =>
         (text ?? "").Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

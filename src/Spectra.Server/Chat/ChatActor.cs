@@ -3,7 +3,7 @@ using System.Security.Claims;
 namespace Spectra.Server.Chat;
 
 /// <summary>The signed-in user acting in chat (from the connection's or request's claims).</summary>
-public sealed record ChatActor(Guid UserId, string UserName, bool IsAdmin)
+internal sealed record ChatActor(Guid UserId, string UserName, bool IsAdmin)
 {
     /// <summary>Reads the actor from claims (NameIdentifier = user id, Name = user name, role "admin"); null when anonymous.</summary>
     public static ChatActor? From(ClaimsPrincipal? user)

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Chat;
 
 /// <summary>Names of the methods the server invokes on clients (see docs/chat.md).</summary>
-public static class ChatClientMethods
+internal static class ChatClientMethods
 {
     /// <summary>Argument: ChatMessageDto[] in sequence order.</summary>
     public const string Messages = "messages";

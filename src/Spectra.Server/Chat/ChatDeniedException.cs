@@ -4,7 +4,7 @@ namespace Spectra.Server.Chat;
 /// An expected refusal (unknown channel, not allowed, invalid input). Its message goes to the
 /// caller as is; it is logged at information level, not as an error.
 /// </summary>
-public sealed class ChatDeniedException : Exception
+internal sealed class ChatDeniedException : Exception
 {
     public ChatDeniedException()
     {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.Connections;
 
 namespace Spectra.Server.Chat;
 
-public static class ChatEndpointRouteBuilderExtensions
+internal static class ChatEndpointRouteBuilderExtensions
 {
     /// <summary>Path of the chat hub.</summary>
     public const string HubPath = "/hubs/chat";

@@ -4,7 +4,7 @@ using Spectra.Server.Chat.Internal.Limits;
 namespace Spectra.Server.Chat;
 
 /// <summary>Chat and audience-interaction settings, bound from the "Chat" configuration section.</summary>
-public sealed class ChatOptions
+internal sealed class ChatOptions
 {
     public const string SectionName = "Chat";
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Spectra.Data;
 using Spectra.Data.Entities.Chat;
-using Spectra.Data.Entities.Community;
 using Spectra.Server.Chat.Contracts;
 using Spectra.Server.Chat.Internal.Commands;
 using Spectra.Server.Chat.Internal.Publishing;
@@ -28,6 +27,7 @@ internal sealed partial class ChatService(
     ChatMessageWriter writer,
     IEventBus bus,
     Community.IBlockList blocks,
+    Community.IFollowLookup follows,
     IChatSessionResolver sessions,
     IOptions<ChatOptions> options,
     TimeProvider time,
@@ -78,10 +78,7 @@ internal sealed partial class ChatService(
         DateTime? followedAt = null;
         if (state.Rules.FollowersOnlyMinutes is not null && !privileged)
         {
-            followedAt = await db.Set<Follow>().AsNoTracking()
-                .Where(f => f.FollowerId == actor.UserId && f.ChannelId == state.ChannelId)
-                .Select(f => (DateTime?)f.CreatedAt)
-                .FirstOrDefaultAsync();
+            followedAt = await follows.FollowedSinceAsync(actor.UserId, state.ChannelId, CancellationToken.None);
         }
 
         SendDecision decision = SendDecision.Allowed;
@@ -122,8 +119,7 @@ internal sealed partial class ChatService(
         {
             message.State = ChatMessageState.Held;
             message.HeldFor = Truncate(match.Term, 100);
-            db.ChatMessages.Add(message);
-            await db.SaveChangesAsync();
+            await writer.HoldAsync(message);
             LogHeld(logger, message.Id, state.ChannelName);
             return new SendResult(SendResult.Held, Reason: "Your message is waiting for a moderator's review.");
         }
@@ -188,8 +184,8 @@ internal sealed partial class ChatService(
     }
 
     /// <summary>Ids of the users <paramref name="actor"/> has blocked.</summary>
-    public Task<Guid[]> GetBlockedUsersAsync(ChatActor actor) =>
-        db.UserBlocks.AsNoTracking().Where(b => b.BlockerId == actor.UserId).Select(b => b.BlockedId).ToArrayAsync();
+    public async Task<Guid[]> GetBlockedUsersAsync(ChatActor actor) =>
+        [.. await blocks.BlockedByAsync(actor.UserId, CancellationToken.None)];
 
     private static SendResult Refuse(ChatRefusal refusal, string? reason, TimeSpan? retryAfter = null) =>
         new(SendResult.Refused, Code: CodeOf(refusal), Reason: reason, RetryAfterMs: retryAfter is { } r ? (long)Math.Ceiling(r.TotalMilliseconds) : null);

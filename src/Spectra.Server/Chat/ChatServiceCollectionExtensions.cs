@@ -12,7 +12,7 @@ using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Chat;
 
-public static class ChatServiceCollectionExtensions
+internal static class ChatServiceCollectionExtensions
 {
     /// <summary>Chat, moderation, reactions, polls, Q&amp;A, presence and the overlay (SignalR hub at /hubs/chat).</summary>
     public static IHostApplicationBuilder AddSpectraChat(this IHostApplicationBuilder builder)

@@ -5,7 +5,7 @@ namespace Spectra.Server.Chat;
 /// audience figures are stored per session. The live-video area registers its
 /// LiveChannelTracker; without it, StreamSessionChatResolver reads StreamSession rows.
 /// </summary>
-public interface IChatSessionResolver
+internal interface IChatSessionResolver
 {
     /// <summary>The live session of <paramref name="channelId"/>, or null when it is not live.</summary>
     ValueTask<Guid?> GetLiveSessionAsync(Guid channelId, CancellationToken cancellationToken);

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Chat;
 
 /// <summary>Stable action names written to the moderation log.</summary>
-public static class ModerationActions
+internal static class ModerationActions
 {
     public const string Delete = "delete";
     public const string Timeout = "timeout";

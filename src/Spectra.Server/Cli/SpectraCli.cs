@@ -16,7 +16,7 @@ namespace Spectra.Server.Cli;
 /// </code>
 /// Exit codes: 0 success, 1 failure (message on stderr), 2 usage error.
 /// </summary>
-public static class SpectraCli
+internal static class SpectraCli
 {
     public const string Usage = """
         Usage:

@@ -6,7 +6,7 @@ using Spectra.Data.Entities.Channels;
 namespace Spectra.Server.Community;
 
 /// <summary>A channel's identity as community code needs it: id, owner and public name.</summary>
-public sealed record ChannelRef(Guid ChannelId, Guid OwnerId, string Name)
+internal sealed record ChannelRef(Guid ChannelId, Guid OwnerId, string Name)
 {
     public static Task<ChannelRef?> FindByNameAsync(SpectraDbContext db, string name, CancellationToken ct)
     {

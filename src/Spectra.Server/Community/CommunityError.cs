@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community;
 
 /// <summary>Why a community operation was refused; mapped to problem details by the API and to messages by pages.</summary>
-public enum CommunityError
+internal enum CommunityError
 {
     None = 0,
     NotFound,

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Spectra.Server.Community;
 
 /// <summary>Configuration section "Community"; defaults suit a single node.</summary>
-public sealed class CommunityOptions
+internal sealed class CommunityOptions
 {
     public const string SectionName = "Community";
 

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community;
 
 /// <summary>Outcome of a command: success, or an error kind with a message meant for the caller.</summary>
-public readonly record struct CommunityResult(CommunityError Error, string? Message)
+internal readonly record struct CommunityResult(CommunityError Error, string? Message)
 {
     public static readonly CommunityResult Ok = new(CommunityError.None, null);
 

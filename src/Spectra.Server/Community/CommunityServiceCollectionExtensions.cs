@@ -14,7 +14,7 @@ using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Community;
 
-public static class CommunityServiceCollectionExtensions
+internal static class CommunityServiceCollectionExtensions
 {
     /// <summary>
     /// Follows, discovery, search, recommendations, notifications, webhooks, schedule, posts, history

@@ -5,7 +5,7 @@ namespace Spectra.Server.Community;
 /// channel, message or see the other in chat). Chat and the community API both write through here, so a block
 /// always severs follows and always reaches chat (<see cref="Events.UserBlockChanged"/> on the event bus).
 /// </summary>
-public interface IBlockList
+internal interface IBlockList
 {
     /// <summary>True when either user blocks the other.</summary>
     Task<bool> IsBlockedEitherWayAsync(Guid userA, Guid userB, CancellationToken ct);

@@ -5,7 +5,7 @@ namespace Spectra.Server.Community;
 /// interface; the live-video area implements it (<see cref="Live.Internal.LiveChannelTracker"/>: live set
 /// from StreamOnline/StreamOffline, viewers from chat presence).
 /// </summary>
-public interface ILiveChannelDirectory
+internal interface ILiveChannelDirectory
 {
     /// <summary>Snapshot of all live channels (unordered).</summary>
     IReadOnlyCollection<LiveChannel> GetLiveChannels();

@@ -1,6 +1,6 @@
 namespace Spectra.Server.Events;
 
-public static class EventsServiceCollectionExtensions
+internal static class EventsServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddSpectraEvents(this IHostApplicationBuilder builder)
     {

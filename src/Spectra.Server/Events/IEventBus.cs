@@ -4,7 +4,7 @@ namespace Spectra.Server.Events;
 /// Publish/subscribe between parts of the server (and, when scaled out, between nodes). Events are
 /// immutable records; handlers run asynchronously and must not assume they run on the publisher's node.
 /// </summary>
-public interface IEventBus
+internal interface IEventBus
 {
     ValueTask PublishAsync<T>(T evt, CancellationToken cancellationToken = default)
         where T : class;

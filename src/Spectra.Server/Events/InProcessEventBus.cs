@@ -7,7 +7,7 @@ namespace Spectra.Server.Events;
 /// Default single-node bus: delivers to every subscriber of the event's type in this process, one
 /// after another, in subscription order. A failing handler is logged and does not stop the others.
 /// </summary>
-public sealed partial class InProcessEventBus(ILogger<InProcessEventBus> logger) : IEventBus
+internal sealed partial class InProcessEventBus(ILogger<InProcessEventBus> logger) : IEventBus
 {
     private readonly ConcurrentDictionary<Type, ImmutableArray<Subscription>> _subscriptions = new();
 

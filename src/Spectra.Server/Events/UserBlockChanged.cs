@@ -5,4 +5,4 @@ namespace Spectra.Server.Events;
 /// afterwards (an unblock leaves it true when the other user still blocks the first). Chat nodes follow it so
 /// neither user sees the other's messages while it is true.
 /// </summary>
-public sealed record UserBlockChanged(Guid UserA, Guid UserB, bool BlockedEitherWay);
+internal sealed record UserBlockChanged(Guid UserA, Guid UserB, bool BlockedEitherWay);

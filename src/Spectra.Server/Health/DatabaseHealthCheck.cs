@@ -4,7 +4,7 @@ using Spectra.Data;
 namespace Spectra.Server.Health;
 
 /// <summary>Ready when the database answers a query.</summary>
-public sealed class DatabaseHealthCheck(SpectraDbContext db) : IHealthCheck
+internal sealed class DatabaseHealthCheck(SpectraDbContext db) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Spectra.Server.Health;
 
-public static class HealthEndpointRouteBuilderExtensions
+internal static class HealthEndpointRouteBuilderExtensions
 {
     private const string ReadyTag = "ready";
 

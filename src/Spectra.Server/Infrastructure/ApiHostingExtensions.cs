@@ -1,6 +1,6 @@
 namespace Spectra.Server.Infrastructure;
 
-public static class ApiHostingExtensions
+internal static class ApiHostingExtensions
 {
     public static IHostApplicationBuilder AddSpectraApi(this IHostApplicationBuilder builder)
     {

@@ -8,7 +8,7 @@ using Spectra.Data;
 
 namespace Spectra.Server.Infrastructure;
 
-public static partial class DataHostingExtensions
+internal static partial class DataHostingExtensions
 {
     /// <summary>Database (SQLite by default), data directory and the Data Protection key ring.</summary>
     public static IHostApplicationBuilder AddSpectraData(this IHostApplicationBuilder builder)

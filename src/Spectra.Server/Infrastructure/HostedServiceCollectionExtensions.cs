@@ -1,6 +1,6 @@
 namespace Spectra.Server.Infrastructure;
 
-public static class HostedServiceCollectionExtensions
+internal static class HostedServiceCollectionExtensions
 {
     /// <summary>Registers a hosted service that is also resolvable as itself (pages, hubs and tests call into it).</summary>
     public static IServiceCollection AddHostedSingleton<T>(this IServiceCollection services)

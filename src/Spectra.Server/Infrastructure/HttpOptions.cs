@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Spectra.Server.Infrastructure;
 
 /// <summary>Configuration section "Http": where the web server listens.</summary>
-public sealed class HttpOptions
+internal sealed class HttpOptions
 {
     public const string SectionName = "Http";
 

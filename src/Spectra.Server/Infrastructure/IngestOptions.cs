@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Spectra.Server.Infrastructure;
 
 /// <summary>Configuration section "Ingest": where publishers connect.</summary>
-public sealed class IngestOptions
+internal sealed class IngestOptions
 {
     public const string SectionName = "Ingest";
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Spectra.Server.Infrastructure;
 
-public static class ModelStateExtensions
+internal static class ModelStateExtensions
 {
     /// <summary>Shows an operation's field errors next to the form fields (keys prefixed, e.g. "Input.").</summary>
     public static void AddErrors(this ModelStateDictionary modelState, Dictionary<string, string[]> errors, string prefix = "")

@@ -4,7 +4,7 @@ namespace Spectra.Server.Infrastructure;
 /// Outcome of a validated operation: either success with a value, or field errors keyed like form
 /// fields (shown next to inputs on pages, returned as validation problem details by the API).
 /// </summary>
-public sealed class OperationResult<T>
+internal sealed class OperationResult<T>
 {
     private OperationResult(T? value, Dictionary<string, string[]>? errors)
     {

@@ -1,6 +1,6 @@
 namespace Spectra.Server.Infrastructure;
 
-public static class PagesHostingExtensions
+internal static class PagesHostingExtensions
 {
     public static IHostApplicationBuilder AddSpectraPages(this IHostApplicationBuilder builder)
     {

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Spectra.Server.Infrastructure;
 
 /// <summary>Configuration section "Storage".</summary>
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 

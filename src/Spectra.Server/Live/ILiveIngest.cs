@@ -4,7 +4,7 @@ namespace Spectra.Server.Live;
 /// The media plane as the live area drives it: one <see cref="ILiveIngestStream"/> per live channel.
 /// Implemented over Spectra.Media's <c>LiveStreamManager</c>; the live area never touches ffmpeg or packaging.
 /// </summary>
-public interface ILiveIngest
+internal interface ILiveIngest
 {
     /// <summary>Starts the media pipeline of <paramref name="channelName"/>; <paramref name="observer"/> hears its milestones.</summary>
     ILiveIngestStream Start(string channelName, ILiveIngestObserver observer);

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Live;
 
 /// <summary>Milestones of an <see cref="ILiveIngestStream"/>; called on media threads, must return quickly.</summary>
-public interface ILiveIngestObserver
+internal interface ILiveIngestObserver
 {
     /// <summary>The first segment of the stream is ready: viewers can play it.</summary>
     void OnFirstSegmentReady();

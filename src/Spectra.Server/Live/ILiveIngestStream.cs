@@ -3,7 +3,7 @@ using Spectra.Rtmp;
 namespace Spectra.Server.Live;
 
 /// <summary>The media pipeline of one live channel (transcoder, packagers, thumbnails, origin entry).</summary>
-public interface ILiveIngestStream
+internal interface ILiveIngestStream
 {
     /// <summary>Stream metadata (<c>onMetaData</c>). Must not block.</summary>
     void OnMetadata(IReadOnlyDictionary<string, object?> metadata);

@@ -6,7 +6,7 @@ using Spectra.Server.Channels;
 namespace Spectra.Server.Live;
 
 /// <summary>Live endpoints of the REST API.</summary>
-public static class LiveApi
+internal static class LiveApi
 {
     public const string Offline = "offline";
     public const string Starting = "starting";

@@ -5,7 +5,7 @@ namespace Spectra.Server.Live;
 /// <param name="Since">When the session went live (UTC).</param>
 /// <param name="ThumbnailUrl">Latest still; append <c>?t=</c> with a changing value to refresh it (about every 30 s).</param>
 /// <param name="Viewers">Concurrent viewers (connections with the channel page open).</param>
-public sealed record LiveChannelCard(
+internal sealed record LiveChannelCard(
     Guid ChannelId,
     string Name,
     string Title,

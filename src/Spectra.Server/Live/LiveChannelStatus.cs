@@ -9,7 +9,7 @@ namespace Spectra.Server.Live;
 /// <param name="OnlineAt">When it went online (UTC); null before.</param>
 /// <param name="Reconnects">Publisher reconnects resumed within the grace.</param>
 /// <param name="Health">The latest health sample; null before the first one.</param>
-public sealed record LiveChannelStatus(
+internal sealed record LiveChannelStatus(
     Guid ChannelId,
     string ChannelName,
     bool Publishing,

@@ -9,7 +9,7 @@ namespace Spectra.Server.Live;
 /// Which channels are live, for lists (home page, /live/events, /api/v1/live) and for a channel's page.
 /// Scoped (one DbContext per request).
 /// </summary>
-public sealed class LiveDirectory(SpectraDbContext db, LiveChannelTracker tracker)
+internal sealed class LiveDirectory(SpectraDbContext db, LiveChannelTracker tracker)
 {
     /// <summary>Thumbnail URL of a channel (the origin serves the latest still there).</summary>
     public static string ThumbnailUrl(string channelName) => $"/hls/{Uri.EscapeDataString(channelName)}/thumbnail.jpg";

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Spectra.Server.Live;
 
 /// <summary>Configuration section "Live": how live state follows the publishers.</summary>
-public sealed class LiveOptions
+internal sealed class LiveOptions
 {
     public const string SectionName = "Live";
 

@@ -7,7 +7,7 @@ namespace Spectra.Server.Live;
 /// Decides RTMP publishes: the stream key names the channel (keyed-hash lookup, constant-time compare in
 /// <see cref="StreamKeyService"/>); one connected publisher per channel.
 /// </summary>
-public sealed partial class LivePublishHandler(IServiceScopeFactory scopes, LiveSessionManager sessions, ILogger<LivePublishHandler> logger)
+internal sealed partial class LivePublishHandler(IServiceScopeFactory scopes, LiveSessionManager sessions, ILogger<LivePublishHandler> logger)
     : IRtmpPublishHandler
 {
     public async ValueTask<RtmpPublishResult> PublishAsync(RtmpPublishRequest request, CancellationToken cancellationToken)

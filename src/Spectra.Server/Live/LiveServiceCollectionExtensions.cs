@@ -6,7 +6,7 @@ using Spectra.Server.Live.Internal;
 
 namespace Spectra.Server.Live;
 
-public static class LiveServiceCollectionExtensions
+internal static class LiveServiceCollectionExtensions
 {
     /// <summary>
     /// Live video: RTMP ingest (section "Rtmp"), the media plane (sections "Transcoding", "Packaging",

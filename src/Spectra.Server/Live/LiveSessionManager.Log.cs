@@ -2,7 +2,7 @@ using Spectra.Rtmp;
 
 namespace Spectra.Server.Live;
 
-public sealed partial class LiveSessionManager
+internal sealed partial class LiveSessionManager
 {
     private static partial class Log
     {

@@ -11,7 +11,7 @@ namespace Spectra.Server.Live;
 /// StreamOffline events. State changes happen under one lock (cheap: no I/O inside); database writes
 /// and events of a channel run in order on that channel's serial chain.
 /// </summary>
-public sealed partial class LiveSessionManager : IHostedService
+internal sealed partial class LiveSessionManager : IHostedService
 {
     private static readonly TimeSpan EndWaitLimit = TimeSpan.FromSeconds(30);
     private readonly Lock _lock = new();

@@ -16,7 +16,7 @@ namespace Spectra.Server.Live;
 /// <param name="TranscoderSpeed">Transcoder throughput relative to real time (1.0 = real time); null when not transcoding.</param>
 /// <param name="Warnings">What the creator should fix.</param>
 /// <param name="SampledAt">UTC.</param>
-public sealed record StreamHealth(
+internal sealed record StreamHealth(
     double? BitrateKbps,
     double? FrameRate,
     double? KeyframeIntervalSeconds,

@@ -4,7 +4,7 @@ namespace Spectra.Server.Live;
 /// GET /api/v1/channels/{name}/health. <paramref name="State"/>: "offline" (no publisher), "starting"
 /// (publisher connected, first segment not ready), "live", "reconnecting" (publisher gone, grace running).
 /// </summary>
-public sealed record StreamHealthDto(
+internal sealed record StreamHealthDto(
     string Channel,
     string State,
     Guid? SessionId,

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Live;
 
 /// <summary>Turns a health sample into the warnings the dashboard shows (in addition to those the media plane reports).</summary>
-public static class StreamHealthRules
+internal static class StreamHealthRules
 {
     public static IReadOnlyList<StreamHealthWarning> Evaluate(StreamHealth health, LiveOptions options)
     {

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Live;
 
 /// <summary>A health problem: a stable machine-readable <paramref name="Code"/> and a sentence for the creator.</summary>
-public sealed record StreamHealthWarning(string Code, string Message)
+internal sealed record StreamHealthWarning(string Code, string Message)
 {
     public const string KeyframeInterval = "keyframe-interval";
     public const string UnsupportedVideoCodec = "unsupported-video-codec";

@@ -63,7 +63,7 @@ public class FlvTagHeaderTests
     [InlineData("9076703039", FlvVideoCodec.Vp9)]
     [InlineData("24", FlvVideoCodec.Vp6)]
     [InlineData("22", FlvVideoCodec.SorensonH263)]
-    public void VideoTryParse_OtherCodecs_AreNamed(string hex, FlvVideoCodec codec)
+    public void VideoTryParse_OtherCodecs_AreNamed(string hex, object codec)
     {
         Assert.True(FlvVideoTagHeader.TryParse(Convert.FromHexString(hex), out var header));
 
@@ -96,7 +96,7 @@ public class FlvTagHeaderTests
     [InlineData("7E", FlvAudioCodec.G711)]
     [InlineData("904F707573", FlvAudioCodec.Opus)]
     [InlineData("90664C6143", FlvAudioCodec.OtherEnhanced)]
-    public void AudioTryParse_OtherFormats_AreNamedAndNotSequenceHeaders(string hex, FlvAudioCodec codec)
+    public void AudioTryParse_OtherFormats_AreNamedAndNotSequenceHeaders(string hex, object codec)
     {
         Assert.True(FlvAudioTagHeader.TryParse(Convert.FromHexString(hex), out var header));
 

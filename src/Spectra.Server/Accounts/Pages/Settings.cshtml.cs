@@ -8,7 +8,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Accounts.Pages;
 
 [Authorize]
-public sealed class SettingsModel(AccountService accounts, PersonalAccessTokenService tokens) : PageModel
+internal sealed class SettingsModel(AccountService accounts, PersonalAccessTokenService tokens) : PageModel
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }

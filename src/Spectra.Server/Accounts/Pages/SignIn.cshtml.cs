@@ -4,7 +4,7 @@ using Spectra.Server.Accounts;
 
 namespace Spectra.Server.Accounts.Pages;
 
-public sealed class SignInModel(AccountService accounts) : PageModel
+internal sealed class SignInModel(AccountService accounts) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }

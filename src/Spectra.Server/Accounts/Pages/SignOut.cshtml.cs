@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Spectra.Server.Accounts.Pages;
 
 /// <summary>Sign-out is a POST (with antiforgery) so that links and images cannot sign people out.</summary>
-public sealed class SignOutModel : PageModel
+internal sealed class SignOutModel : PageModel
 {
     public async Task<IActionResult> OnPostAsync()
     {

@@ -5,7 +5,7 @@ using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Accounts.Pages;
 
-public sealed class SignUpModel(AccountService accounts) : PageModel
+internal sealed class SignUpModel(AccountService accounts) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }

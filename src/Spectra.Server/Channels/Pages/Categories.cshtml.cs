@@ -4,7 +4,7 @@ using Spectra.Server.Channels;
 
 namespace Spectra.Server.Channels.Pages;
 
-public sealed class CategoriesModel(ChannelService channels) : PageModel
+internal sealed class CategoriesModel(ChannelService channels) : PageModel
 {
     public IReadOnlyList<Category> Categories { get; private set; } = [];
 

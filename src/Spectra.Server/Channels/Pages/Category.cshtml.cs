@@ -5,7 +5,7 @@ using Spectra.Server.Channels;
 
 namespace Spectra.Server.Channels.Pages;
 
-public sealed class CategoryModel(ChannelService channels) : PageModel
+internal sealed class CategoryModel(ChannelService channels) : PageModel
 {
     public Category Category { get; private set; } = null!;
 

@@ -9,7 +9,7 @@ using Spectra.Server.Live;
 
 namespace Spectra.Server.Channels.Pages;
 
-public sealed class ChannelModel(ChannelService channels, LiveDirectory live) : PageModel
+internal sealed class ChannelModel(ChannelService channels, LiveDirectory live) : PageModel
 {
     public Channel Channel { get; private set; } = null!;
 

@@ -1,6 +1,6 @@
 namespace Spectra.Server.Channels.Pages;
 
-public sealed class ChannelInfoInput
+internal sealed class ChannelInfoInput
 {
     public string? Title { get; set; }
 

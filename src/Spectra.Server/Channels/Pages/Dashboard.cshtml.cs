@@ -10,7 +10,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Channels.Pages;
 
 [Authorize]
-public sealed class DashboardModel(ChannelService channels, StreamKeyService keys, AvatarStore avatars, IngestUrls ingest, IOptions<AvatarOptions> avatarOptions) : PageModel
+internal sealed class DashboardModel(ChannelService channels, StreamKeyService keys, AvatarStore avatars, IngestUrls ingest, IOptions<AvatarOptions> avatarOptions) : PageModel
 {
     public Channel Channel { get; private set; } = null!;
 

@@ -6,7 +6,7 @@ namespace Spectra.Server.Chat.Contracts;
 /// <param name="Seq">Per-channel sequence number, gap-free: a client missing one knows it missed a message.</param>
 /// <param name="Badges">Any of "owner", "moderator", "admin", granted by the server.</param>
 /// <param name="SentAt">UTC.</param>
-public sealed record ChatMessageDto(
+internal sealed record ChatMessageDto(
     Guid Id,
     long Seq,
     Guid SenderId,

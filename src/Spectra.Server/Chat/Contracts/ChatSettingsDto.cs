@@ -4,7 +4,7 @@ namespace Spectra.Server.Chat.Contracts;
 /// <param name="SlowModeSeconds">0 = off, 1–3600.</param>
 /// <param name="FollowersOnlyMinutes">null = off; otherwise minimum follow age in minutes (0 = any follower).</param>
 /// <param name="MaxMessageLength">1–500.</param>
-public sealed record ChatSettingsDto(
+internal sealed record ChatSettingsDto(
     bool ChatEnabled,
     int SlowModeSeconds,
     int? FollowersOnlyMinutes,

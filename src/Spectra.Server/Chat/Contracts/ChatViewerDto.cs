@@ -1,7 +1,7 @@
 namespace Spectra.Server.Chat.Contracts;
 
 /// <summary>Who the connection is in a channel (null for anonymous readers).</summary>
-public sealed record ChatViewerDto(
+internal sealed record ChatViewerDto(
     Guid UserId,
     string UserName,
     string[] Badges,

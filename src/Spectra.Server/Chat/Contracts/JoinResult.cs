@@ -9,7 +9,7 @@ namespace Spectra.Server.Chat.Contracts;
 /// <param name="Gap">True when more messages were missed than returned (the client should show a gap marker).</param>
 /// <param name="DeletedIds">Recently deleted message ids, so a resuming client can remove them.</param>
 /// <param name="LastSeq">Sequence number of the newest published message at join time.</param>
-public sealed record JoinResult(
+internal sealed record JoinResult(
     Guid ChannelId,
     string Channel,
     ChatSettingsDto Settings,

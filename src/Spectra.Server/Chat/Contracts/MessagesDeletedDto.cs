@@ -1,4 +1,4 @@
 namespace Spectra.Server.Chat.Contracts;
 
 /// <summary>Messages that clients must remove. <paramref name="UserId"/> set: every message of that user (ban, time-out).</summary>
-public sealed record MessagesDeletedDto(IReadOnlyList<Guid> MessageIds, Guid? UserId);
+internal sealed record MessagesDeletedDto(IReadOnlyList<Guid> MessageIds, Guid? UserId);

@@ -1,4 +1,4 @@
 namespace Spectra.Server.Chat.Events;
 
 /// <summary>Moderators, bans or blocked terms of a channel changed: every node drops its cached copy.</summary>
-public sealed record ChatChannelStateChanged(Guid ChannelId);
+internal sealed record ChatChannelStateChanged(Guid ChannelId);

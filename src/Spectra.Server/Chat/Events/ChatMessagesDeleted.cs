@@ -2,4 +2,4 @@ using Spectra.Server.Chat.Contracts;
 
 namespace Spectra.Server.Chat.Events;
 
-public sealed record ChatMessagesDeleted(Guid ChannelId, MessagesDeletedDto Deleted);
+internal sealed record ChatMessagesDeleted(Guid ChannelId, MessagesDeletedDto Deleted);

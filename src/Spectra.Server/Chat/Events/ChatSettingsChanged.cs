@@ -2,4 +2,4 @@ using Spectra.Server.Chat.Contracts;
 
 namespace Spectra.Server.Chat.Events;
 
-public sealed record ChatSettingsChanged(Guid ChannelId, ChatSettingsDto Settings);
+internal sealed record ChatSettingsChanged(Guid ChannelId, ChatSettingsDto Settings);

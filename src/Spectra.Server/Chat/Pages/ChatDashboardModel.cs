@@ -12,7 +12,7 @@ namespace Spectra.Server.Chat.Pages;
 /// the signed-in user's own) and checks that the user moderates it (owner, moderator, admin).
 /// </summary>
 [Authorize]
-public abstract class ChatDashboardModel : PageModel
+internal abstract class ChatDashboardModel : PageModel
 {
     public string ChannelName { get; private set; } = "";
 

@@ -6,7 +6,7 @@ using Spectra.Data.Entities.Chat;
 namespace Spectra.Server.Chat.Pages;
 
 /// <summary>Held messages, reported messages, bans and the moderation log of a channel.</summary>
-public sealed class ChatModerationModel : ChatDashboardModel
+internal sealed class ChatModerationModel : ChatDashboardModel
 {
     public IReadOnlyList<ChatMessage> Held { get; private set; } = [];
 

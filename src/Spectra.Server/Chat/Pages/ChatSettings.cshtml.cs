@@ -8,7 +8,7 @@ using Spectra.Server.Chat.Internal.Text;
 namespace Spectra.Server.Chat.Pages;
 
 /// <summary>Chat settings, moderators, blocked terms and the overlay address of a channel.</summary>
-public sealed class ChatSettingsModel : ChatDashboardModel
+internal sealed class ChatSettingsModel : ChatDashboardModel
 {
     public ChatSettingsDto Settings { get; private set; } = null!;
 

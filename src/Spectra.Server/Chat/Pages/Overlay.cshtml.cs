@@ -8,7 +8,7 @@ namespace Spectra.Server.Chat.Pages;
 /// OBS browser-source overlay: recent chat, reaction bursts and the running poll on a
 /// transparent page, at a secret per-channel address (unknown or old tokens are 404).
 /// </summary>
-public sealed class OverlayModel : PageModel
+internal sealed class OverlayModel : PageModel
 {
     public string ChannelName { get; private set; } = "";
 

@@ -5,7 +5,7 @@ using Spectra.Server.Chat;
 namespace Spectra.Server.Chat.Pages;
 
 /// <summary>The chat of a channel alone, for a separate window.</summary>
-public sealed class PopoutModel : PageModel
+internal sealed class PopoutModel : PageModel
 {
     public string ChannelName { get; private set; } = "";
 

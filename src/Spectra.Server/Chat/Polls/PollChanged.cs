@@ -4,4 +4,4 @@ using Spectra.Server.Chat.Reactions;
 
 namespace Spectra.Server.Chat.Polls;
 
-public sealed record PollChanged(Guid ChannelId, PollDto Poll);
+internal sealed record PollChanged(Guid ChannelId, PollDto Poll);

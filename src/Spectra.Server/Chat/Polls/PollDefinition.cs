@@ -3,7 +3,7 @@ namespace Spectra.Server.Chat.Polls;
 /// <summary>
 /// What a moderator asks for when starting a poll. <see cref="CorrectOption"/> set makes it a quiz.
 /// </summary>
-public sealed record PollDefinition(string Question, IReadOnlyList<string> Options, int DurationSeconds, int? CorrectOption = null)
+internal sealed record PollDefinition(string Question, IReadOnlyList<string> Options, int DurationSeconds, int? CorrectOption = null)
 {
     public const int MaxQuestionLength = 200;
     public const int MaxOptionLength = 100;

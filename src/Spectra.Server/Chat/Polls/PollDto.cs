@@ -5,7 +5,7 @@ namespace Spectra.Server.Chat.Polls;
 /// <param name="CorrectOption">For a quiz: revealed (non-null) only once closed.</param>
 /// <param name="CorrectVoters">For a closed quiz: names of users whose final vote was correct (at most 50).</param>
 /// <param name="CorrectCount">For a closed quiz: how many got it right.</param>
-public sealed record PollDto(
+internal sealed record PollDto(
     Guid Id,
     string Question,
     IReadOnlyList<string> Options,

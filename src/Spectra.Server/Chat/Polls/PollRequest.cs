@@ -1,4 +1,4 @@
 namespace Spectra.Server.Chat.Polls;
 
 /// <summary>StartPoll argument: 2–6 options, 10–3600 s; <see cref="CorrectOption"/> makes it a quiz.</summary>
-public sealed record PollRequest(string Question, string[] Options, int DurationSeconds, int? CorrectOption);
+internal sealed record PollRequest(string Question, string[] Options, int DurationSeconds, int? CorrectOption);

@@ -1,6 +1,6 @@
 namespace Spectra.Server.Chat.Polls;
 
-public enum PollVoteResult
+internal enum PollVoteResult
 {
     /// <summary>First vote of this user.</summary>
     Accepted,

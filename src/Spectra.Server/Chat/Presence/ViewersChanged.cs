@@ -1,4 +1,4 @@
 namespace Spectra.Server.Chat.Presence;
 
 /// <summary>Unique connections watching a channel on the publishing node.</summary>
-public sealed record ViewersChanged(Guid ChannelId, int Viewers);
+internal sealed record ViewersChanged(Guid ChannelId, int Viewers);

@@ -4,4 +4,4 @@ using Spectra.Server.Chat.Reactions;
 
 namespace Spectra.Server.Chat.Questions;
 
-public sealed record QuestionChanged(Guid ChannelId, QuestionDto Question);
+internal sealed record QuestionChanged(Guid ChannelId, QuestionDto Question);

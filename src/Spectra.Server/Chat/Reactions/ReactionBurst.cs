@@ -1,4 +1,4 @@
 namespace Spectra.Server.Chat.Reactions;
 
 /// <summary>Taps per reaction kind (indexed as <see cref="ReactionKinds.Names"/>) in one interval.</summary>
-public sealed record ReactionBurst(Guid ChannelId, int[] Counts);
+internal sealed record ReactionBurst(Guid ChannelId, int[] Counts);

@@ -1,4 +1,4 @@
 namespace Spectra.Server.Chat.Reactions;
 
 /// <summary>Reaction taps in one interval, indexed like JoinResult.Reactions.</summary>
-public sealed record ReactionBurstDto(int[] Counts);
+internal sealed record ReactionBurstDto(int[] Counts);

@@ -4,4 +4,4 @@ using Spectra.Server.Chat.Reactions;
 
 namespace Spectra.Server.Chat.Reactions;
 
-public sealed record ReactionBurstPublished(Guid ChannelId, ReactionBurstDto Burst);
+internal sealed record ReactionBurstPublished(Guid ChannelId, ReactionBurstDto Burst);

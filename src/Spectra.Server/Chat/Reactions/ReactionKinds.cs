@@ -1,7 +1,7 @@
 namespace Spectra.Server.Chat.Reactions;
 
 /// <summary>The fixed set of one-tap reactions. The index is the wire and storage identity.</summary>
-public static class ReactionKinds
+internal static class ReactionKinds
 {
     /// <summary>Names in wire order; the index of a name is its reaction id.</summary>
     public static IReadOnlyList<string> Names { get; } = ["heart", "laugh", "fire", "clap", "wow", "party"];

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.Analytics;
 
 /// <summary>Pure arithmetic behind the creator dashboard.</summary>
-public static class AnalyticsAggregator
+internal static class AnalyticsAggregator
 {
     /// <summary>
     /// Peak and time-weighted average of samples between <paramref name="start"/> and

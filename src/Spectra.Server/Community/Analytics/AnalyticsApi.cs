@@ -9,7 +9,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Community.Analytics;
 
 /// <summary>/api/v1 creator analytics of the caller's channel.</summary>
-public static class AnalyticsApi
+internal static class AnalyticsApi
 {
     public static RouteGroupBuilder MapAnalyticsApi(this RouteGroupBuilder api)
     {

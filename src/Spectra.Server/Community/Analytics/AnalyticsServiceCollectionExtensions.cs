@@ -2,7 +2,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Community.Analytics;
 
 /// <summary>Creator analytics and viewer sampling (endpoints: MapAnalyticsApi).</summary>
-public static class AnalyticsServiceCollectionExtensions
+internal static class AnalyticsServiceCollectionExtensions
 {
     public static IServiceCollection AddCommunityAnalytics(this IServiceCollection services)
     {

@@ -1,4 +1,4 @@
 namespace Spectra.Server.Community.Analytics;
 
 /// <summary>One broadcast in the dashboard list, with its figures and viewers-over-time chart (SVG).</summary>
-public sealed record BroadcastSummary(Guid Id, SessionSummary Summary, string? ViewersChartSvg);
+internal sealed record BroadcastSummary(Guid Id, SessionSummary Summary, string? ViewersChartSvg);

@@ -10,7 +10,7 @@ namespace Spectra.Server.Community.Analytics;
 /// viewers, unique viewers, watch time, chat messages (when the chat area reports them), new
 /// followers — with charts rendered server-side.
 /// </summary>
-public sealed class CreatorAnalyticsService(SpectraDbContext db, IChatActivity chat, TimeProvider clock)
+internal sealed class CreatorAnalyticsService(SpectraDbContext db, IChatActivity chat, TimeProvider clock)
 {
     public async Task<IReadOnlyList<BroadcastSummary>> BroadcastsAsync(Guid channelId, int take, bool withCharts, CancellationToken ct)
     {

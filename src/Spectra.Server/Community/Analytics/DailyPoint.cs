@@ -1,4 +1,4 @@
 namespace Spectra.Server.Community.Analytics;
 
 /// <summary>One day (UTC date) of a period chart.</summary>
-public readonly record struct DailyPoint(DateOnly Day, double Value);
+internal readonly record struct DailyPoint(DateOnly Day, double Value);

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.Analytics;
 
 /// <summary>Totals over the last <see cref="Days"/> days with daily series and their charts (SVG).</summary>
-public sealed record PeriodAnalytics(
+internal sealed record PeriodAnalytics(
     int Days,
     int Broadcasts,
     TimeSpan LiveTime,

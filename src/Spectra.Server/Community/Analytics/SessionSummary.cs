@@ -4,7 +4,7 @@ namespace Spectra.Server.Community.Analytics;
 /// Figures for one broadcast. <see cref="AverageViewers"/> is time-weighted (each sample holds until the
 /// next one or the end); <see cref="WatchTime"/> is the sum of viewers' watch intervals.
 /// </summary>
-public sealed record SessionSummary(
+internal sealed record SessionSummary(
     DateTime Start,
     DateTime? End,
     TimeSpan Duration,

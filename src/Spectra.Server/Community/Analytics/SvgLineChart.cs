@@ -8,7 +8,7 @@ namespace Spectra.Server.Community.Analytics;
 /// Renders a line chart as inline SVG on the server: no script, scales to its container
 /// (viewBox), labels escaped. Y axis starts at zero; ticks at 0, max/2 and max.
 /// </summary>
-public static class SvgLineChart
+internal static class SvgLineChart
 {
     private const double Width = 600;
     private const double Height = 200;

@@ -1,4 +1,4 @@
 namespace Spectra.Server.Community.Analytics;
 
 /// <summary>Concurrent viewers of a channel at an instant (UTC).</summary>
-public readonly record struct ViewerSample(DateTime At, int Viewers);
+internal readonly record struct ViewerSample(DateTime At, int Viewers);

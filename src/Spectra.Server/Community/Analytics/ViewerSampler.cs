@@ -9,7 +9,7 @@ namespace Spectra.Server.Community.Analytics;
 /// Every <see cref="CommunityOptions.ViewerSampleSeconds"/> stores each live channel's viewer count (the charts)
 /// and raises its broadcast's peak to the live directory's peak, which counts every change between samples.
 /// </summary>
-public sealed class ViewerSampler(IServiceScopeFactory scopes, ILiveChannelDirectory live, IOptions<CommunityOptions> options, TimeProvider clock, ILogger<ViewerSampler> logger)
+internal sealed class ViewerSampler(IServiceScopeFactory scopes, ILiveChannelDirectory live, IOptions<CommunityOptions> options, TimeProvider clock, ILogger<ViewerSampler> logger)
     : BackgroundService
 {
     public async Task RunOnceAsync(CancellationToken ct)

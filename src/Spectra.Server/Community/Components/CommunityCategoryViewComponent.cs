@@ -4,10 +4,13 @@ using Spectra.Server.Community.Discovery;
 namespace Spectra.Server.Community.Components;
 
 /// <summary>Category page section: its live channels by viewers, with the tag filter (?tag=).</summary>
-public sealed class CommunityCategoryViewComponent(DiscoveryService discovery) : ViewComponent
+/// <remarks>Public because MVC discovers only public view components; the services it uses are internal,
+/// so they are resolved per call rather than through the constructor.</remarks>
+public sealed class CommunityCategoryViewComponent : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(string slug, string categoryName)
     {
+        var discovery = HttpContext.RequestServices.GetRequiredService<DiscoveryService>();
         var ct = HttpContext.RequestAborted;
         var tag = HttpContext.Request.Query["tag"].ToString();
         tag = string.IsNullOrWhiteSpace(tag) || tag.Length > DiscoveryService.MaxTagLength ? string.Empty : tag.ToLowerInvariant();
@@ -15,5 +18,3 @@ public sealed class CommunityCategoryViewComponent(DiscoveryService discovery) :
         return View("/Community/Components/CommunityCategory.cshtml", new CommunityCategoryModel(slug, categoryName, tag, live, await discovery.PopularTagsAsync(20, ct)));
     }
 }
-
-public sealed record CommunityCategoryModel(string Slug, string Name, string Tag, IReadOnlyList<ChannelCard> Live, IReadOnlyList<string> Tags);

@@ -10,15 +10,17 @@ using Spectra.Server.Community.Schedule;
 namespace Spectra.Server.Community.Components;
 
 /// <summary>Channel page sections: follow button and count, notification toggle, block, schedule, posts.</summary>
-public sealed class CommunityChannelViewComponent(
-    SpectraDbContext db,
-    FollowService follows,
-    NotificationService notifications,
-    ScheduleService schedule,
-    PostService posts) : ViewComponent
+/// <remarks>Public because MVC discovers only public view components; the services it uses are internal,
+/// so they are resolved per call rather than through the constructor.</remarks>
+public sealed class CommunityChannelViewComponent : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(string channelName)
     {
+        var db = HttpContext.RequestServices.GetRequiredService<SpectraDbContext>();
+        var follows = HttpContext.RequestServices.GetRequiredService<FollowService>();
+        var notifications = HttpContext.RequestServices.GetRequiredService<NotificationService>();
+        var schedule = HttpContext.RequestServices.GetRequiredService<ScheduleService>();
+        var posts = HttpContext.RequestServices.GetRequiredService<PostService>();
         var ct = HttpContext.RequestAborted;
         var channel = await ChannelRef.FindByNameAsync(db, channelName, ct);
         if (channel is null)
@@ -43,14 +45,3 @@ public sealed class CommunityChannelViewComponent(
             await posts.ForChannelAsync(channel.ChannelId, 10, ct)));
     }
 }
-
-public sealed record CommunityChannelModel(
-    ChannelRef Channel,
-    Guid? UserId,
-    bool IsOwner,
-    bool Following,
-    bool Muted,
-    bool Blocking,
-    int Followers,
-    IReadOnlyList<ScheduledShowInfo> Schedule,
-    IReadOnlyList<PostInfo> Posts);

@@ -7,14 +7,15 @@ namespace Spectra.Server.Community.Components;
 /// Header additions on every page: community links, the notification bell, and the suggestion list the
 /// script attaches to the site search box.
 /// </summary>
-public sealed class CommunityHeaderViewComponent(NotificationService notifications) : ViewComponent
+/// <remarks>Public because MVC discovers only public view components; the services it uses are internal,
+/// so they are resolved per call rather than through the constructor.</remarks>
+public sealed class CommunityHeaderViewComponent : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
+        var notifications = HttpContext.RequestServices.GetRequiredService<NotificationService>();
         var userId = CommunityUser.Id(UserClaimsPrincipal);
         int? unread = userId is Guid id ? await notifications.UnreadCountAsync(id, HttpContext.RequestAborted) : null;
         return View("/Community/Components/CommunityHeader.cshtml", new CommunityHeaderModel(unread));
     }
 }
-
-public sealed record CommunityHeaderModel(int? Unread);

@@ -8,10 +8,14 @@ namespace Spectra.Server.Community.Components;
 /// Home page sections: followed channels that are live, recommended for you, categories with live
 /// counts. ("Live now" itself is the live area's section on the home page.)
 /// </summary>
-public sealed class CommunityHomeViewComponent(DiscoveryService discovery, RecommendationService recommendations) : ViewComponent
+/// <remarks>Public because MVC discovers only public view components; the services it uses are internal,
+/// so they are resolved per call rather than through the constructor.</remarks>
+public sealed class CommunityHomeViewComponent : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
+        var discovery = HttpContext.RequestServices.GetRequiredService<DiscoveryService>();
+        var recommendations = HttpContext.RequestServices.GetRequiredService<RecommendationService>();
         var ct = HttpContext.RequestAborted;
         var userId = CommunityUser.Id(UserClaimsPrincipal);
         var followedLive = userId is Guid id ? await discovery.FollowedLiveAsync(id, ct) : [];
@@ -23,9 +27,3 @@ public sealed class CommunityHomeViewComponent(DiscoveryService discovery, Recom
         return View("/Community/Components/CommunityHome.cshtml", model);
     }
 }
-
-public sealed record CommunityHomeModel(
-    bool SignedIn,
-    IReadOnlyList<ChannelCard> FollowedLive,
-    IReadOnlyList<RecommendedChannel> Recommended,
-    IReadOnlyList<CategoryCard> Categories);

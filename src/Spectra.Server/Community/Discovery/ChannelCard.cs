@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.Discovery;
 
 /// <summary>A channel as listed on discovery pages.</summary>
-public sealed record ChannelCard(
+internal sealed record ChannelCard(
     Guid ChannelId,
     string Name,
     string Title,

@@ -1,4 +1,4 @@
 namespace Spectra.Server.Community.Discovery;
 
 /// <summary>One page of the channel directory.</summary>
-public sealed record DirectoryPage(IReadOnlyList<ChannelCard> Channels, int Page, int PageSize, int Total);
+internal sealed record DirectoryPage(IReadOnlyList<ChannelCard> Channels, int Page, int PageSize, int Total);

@@ -8,7 +8,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Community.Discovery;
 
 /// <summary>/api/v1 discovery: live channels, categories, directory, tags.</summary>
-public static class DiscoveryApi
+internal static class DiscoveryApi
 {
     public static RouteGroupBuilder MapDiscoveryApi(this RouteGroupBuilder api)
     {

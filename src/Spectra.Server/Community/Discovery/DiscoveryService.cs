@@ -7,7 +7,7 @@ using Spectra.Data.Entities.Community;
 namespace Spectra.Server.Community.Discovery;
 
 /// <summary>Live now, followed-and-live, categories with live counts, category pages, tag filter and the directory.</summary>
-public sealed class DiscoveryService(SpectraDbContext db, ILiveChannelDirectory live)
+internal sealed class DiscoveryService(SpectraDbContext db, ILiveChannelDirectory live)
 {
     public const int MaxPageSize = 100;
     public const int MaxTagLength = 32;

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.Discovery;
 
 /// <summary>Live channels, categories, directory and tags (endpoints: MapDiscoveryApi).</summary>
-public static class DiscoveryServiceCollectionExtensions
+internal static class DiscoveryServiceCollectionExtensions
 {
     public static IServiceCollection AddCommunityDiscovery(this IServiceCollection services)
     {

@@ -8,7 +8,7 @@ using Spectra.Server.Events;
 namespace Spectra.Server.Community.Follows;
 
 /// <summary>Database-backed <see cref="IBlockList"/>.</summary>
-public sealed class BlockList(SpectraDbContext db, IEventBus bus, TimeProvider clock) : IBlockList
+internal sealed class BlockList(SpectraDbContext db, IEventBus bus, TimeProvider clock) : IBlockList
 {
     public Task<bool> IsBlockedEitherWayAsync(Guid userA, Guid userB, CancellationToken ct) =>
         db.Set<UserBlock>().AnyAsync(x => (x.BlockerId == userA && x.BlockedId == userB) || (x.BlockerId == userB && x.BlockedId == userA), ct);

@@ -1,4 +1,4 @@
 namespace Spectra.Server.Community.Follows;
 
 /// <summary>One row of a followers or following list.</summary>
-public sealed record FollowEntry(Guid UserId, string UserName, Guid ChannelId, string ChannelName, DateTime FollowedAt);
+internal sealed record FollowEntry(Guid UserId, string UserName, Guid ChannelId, string ChannelName, DateTime FollowedAt);

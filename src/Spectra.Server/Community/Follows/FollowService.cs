@@ -9,7 +9,7 @@ using Spectra.Server.Community.Webhooks;
 namespace Spectra.Server.Community.Follows;
 
 /// <summary>Follow, unfollow, block and the lists. All writes are single transactions.</summary>
-public sealed class FollowService(SpectraDbContext db, IBlockList blocks, WebhookService webhooks, TimeProvider clock, ILogger<FollowService> logger)
+internal sealed class FollowService(SpectraDbContext db, IBlockList blocks, WebhookService webhooks, TimeProvider clock, ILogger<FollowService> logger) : IFollowLookup
 {
     public const int MaxPageSize = 100;
 
@@ -77,6 +77,12 @@ public sealed class FollowService(SpectraDbContext db, IBlockList blocks, Webhoo
 
     public Task<bool> IsFollowingAsync(Guid userId, Guid channelId, CancellationToken ct) =>
         db.Set<Follow>().AnyAsync(f => f.FollowerId == userId && f.ChannelId == channelId, ct);
+
+    public Task<DateTime?> FollowedSinceAsync(Guid userId, Guid channelId, CancellationToken ct) =>
+        db.Set<Follow>().AsNoTracking()
+            .Where(f => f.FollowerId == userId && f.ChannelId == channelId)
+            .Select(f => (DateTime?)f.CreatedAt)
+            .FirstOrDefaultAsync(ct);
 
     public Task<int> CountFollowersAsync(Guid channelId, CancellationToken ct) =>
         db.Set<Follow>().CountAsync(f => f.ChannelId == channelId, ct);

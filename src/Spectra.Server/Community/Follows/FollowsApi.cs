@@ -9,7 +9,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Community.Follows;
 
 /// <summary>/api/v1 follows and blocks.</summary>
-public static class FollowsApi
+internal static class FollowsApi
 {
     public static RouteGroupBuilder MapFollowsApi(this RouteGroupBuilder api)
     {

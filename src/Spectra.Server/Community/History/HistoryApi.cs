@@ -9,7 +9,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Community.History;
 
 /// <summary>/api/v1 watch heartbeats and the caller's watch history.</summary>
-public static class HistoryApi
+internal static class HistoryApi
 {
     /// <summary>Cookie holding an anonymous viewer's random id (counts unique viewers; no personal data).</summary>
     public const string ViewerCookie = "spectra_viewer";

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.History;
 
 /// <summary>Watch history and player heartbeats (endpoints: MapHistoryApi).</summary>
-public static class HistoryServiceCollectionExtensions
+internal static class HistoryServiceCollectionExtensions
 {
     public static IServiceCollection AddCommunityHistory(this IServiceCollection services)
     {

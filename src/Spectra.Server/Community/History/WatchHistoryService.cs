@@ -12,7 +12,7 @@ namespace Spectra.Server.Community.History;
 /// watch time) while live, and the signed-in user's watch history. Concurrent viewer counts come from chat
 /// presence instead (see <see cref="ILiveChannelDirectory"/>).
 /// </summary>
-public sealed class WatchHistoryService(
+internal sealed class WatchHistoryService(
     SpectraDbContext db,
     ILiveChannelDirectory live,
     IOptions<CommunityOptions> options,

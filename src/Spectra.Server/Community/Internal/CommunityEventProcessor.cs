@@ -12,7 +12,7 @@ namespace Spectra.Server.Community.Internal;
 /// Reacts to stream events off the publisher's path and in order: records the broadcast, notifies
 /// followers and queues webhooks (live state itself is the live area's <see cref="ILiveChannelDirectory"/>). <see cref="Processed"/> counts handled events (tests and benchmarks wait on it).
 /// </summary>
-public sealed class CommunityEventProcessor(
+internal sealed class CommunityEventProcessor(
     IEventBus bus,
     IServiceScopeFactory scopes,
     NotificationFanOut fanOut,

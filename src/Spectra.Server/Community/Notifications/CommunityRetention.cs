@@ -11,7 +11,7 @@ namespace Spectra.Server.Community.Notifications;
 /// batches of <see cref="BatchSize"/> rows so a big backlog (a go-live to 100 000 followers is 100 000 rows)
 /// never holds a long write lock on SQLite.
 /// </summary>
-public sealed partial class CommunityRetention(
+internal sealed partial class CommunityRetention(
     IServiceScopeFactory scopes,
     IOptions<CommunityOptions> options,
     TimeProvider clock,

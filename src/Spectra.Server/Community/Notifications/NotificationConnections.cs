@@ -9,7 +9,7 @@ namespace Spectra.Server.Community.Notifications;
 /// a fan-out never waits on a slow client: when a client's outbox is full the message is dropped for
 /// it (the notification is still in its list).
 /// </summary>
-public sealed class NotificationConnections
+internal sealed class NotificationConnections
 {
     /// <summary>Messages buffered per connection before dropping (default 64).</summary>
     public const int OutboxCapacity = 64;

@@ -12,7 +12,7 @@ namespace Spectra.Server.Community.Notifications;
 /// INSERT … SELECT — 100 000 followers are one statement, not 100 000 entities — then pushes it to
 /// the followers connected to this node.
 /// </summary>
-public sealed class NotificationFanOut(IServiceScopeFactory scopes, NotificationConnections connections, TimeProvider clock, ILogger<NotificationFanOut> logger)
+internal sealed class NotificationFanOut(IServiceScopeFactory scopes, NotificationConnections connections, TimeProvider clock, ILogger<NotificationFanOut> logger)
 {
     private const int ChunkSize = 500;
 

@@ -5,7 +5,7 @@ using Spectra.Data.Entities.Community;
 namespace Spectra.Server.Community.Notifications;
 
 /// <summary>A user's notification list, unread count and per-channel opt-outs.</summary>
-public sealed class NotificationService(SpectraDbContext db, TimeProvider clock, ILogger<NotificationService> logger)
+internal sealed class NotificationService(SpectraDbContext db, TimeProvider clock, ILogger<NotificationService> logger)
 {
     public async Task<IReadOnlyList<NotificationItem>> ListAsync(Guid userId, int take, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Community.Notifications;
 
 /// <summary>/api/v1 notifications: list, unread count, mark read, per-channel opt-out, live WebSocket.</summary>
-public static class NotificationsApi
+internal static class NotificationsApi
 {
     private const string LiveRoute = "/me/notifications/live";
 

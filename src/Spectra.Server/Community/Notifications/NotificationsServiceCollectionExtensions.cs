@@ -2,7 +2,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Community.Notifications;
 
 /// <summary>Notifications, their live WebSocket and retention (endpoints: MapNotificationsApi).</summary>
-public static class NotificationsServiceCollectionExtensions
+internal static class NotificationsServiceCollectionExtensions
 {
     public static IServiceCollection AddCommunityNotifications(this IServiceCollection services)
     {

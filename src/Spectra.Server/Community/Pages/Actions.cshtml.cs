@@ -9,7 +9,7 @@ namespace Spectra.Server.Community.Pages;
 
 /// <summary>Form targets of the channel page buttons (work without script); redirect back on success.</summary>
 [Authorize]
-public sealed class ActionsModel(FollowService follows, NotificationService notifications) : PageModel
+internal sealed class ActionsModel(FollowService follows, NotificationService notifications) : PageModel
 {
     [BindProperty(SupportsGet = false)]
     public string Channel { get; set; } = string.Empty;

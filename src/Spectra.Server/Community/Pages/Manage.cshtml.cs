@@ -14,7 +14,7 @@ namespace Spectra.Server.Community.Pages;
 
 /// <summary>Creator page: posts, schedule, webhooks and their delivery log.</summary>
 [Authorize]
-public sealed class ManageModel(SpectraDbContext db, PostService posts, ScheduleService schedule, WebhookService webhooks) : PageModel
+internal sealed class ManageModel(SpectraDbContext db, PostService posts, ScheduleService schedule, WebhookService webhooks) : PageModel
 {
     public string? Message { get; private set; }
 

@@ -1,4 +1,4 @@
 namespace Spectra.Server.Community.Posts;
 
 /// <summary>A community post; <see cref="Html"/> is safe to insert as is.</summary>
-public sealed record PostInfo(Guid Id, Guid ChannelId, string ChannelName, string Markdown, string Html, DateTime CreatedAt);
+internal sealed record PostInfo(Guid Id, Guid ChannelId, string ChannelName, string Markdown, string Html, DateTime CreatedAt);

@@ -12,7 +12,7 @@ namespace Spectra.Server.Community.Posts;
 /// thematic breaks are plain text, images become links, and links whose scheme is not http, https or
 /// mailto lose their target — so the rendered HTML can be inserted in a page as is.
 /// </summary>
-public static class PostMarkdown
+internal static class PostMarkdown
 {
     /// <summary>Largest accepted post source in characters.</summary>
     public const int MaxLength = 2000;

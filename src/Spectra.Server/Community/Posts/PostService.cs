@@ -7,7 +7,7 @@ using Spectra.Data.Entities.Community;
 namespace Spectra.Server.Community.Posts;
 
 /// <summary>Channel owners' short posts: publish, list on the channel, followers' feed, delete.</summary>
-public sealed class PostService(SpectraDbContext db, TimeProvider clock, ILogger<PostService> logger)
+internal sealed class PostService(SpectraDbContext db, TimeProvider clock, ILogger<PostService> logger)
 {
     public async Task<(CommunityResult Result, PostInfo? Post)> CreateAsync(Guid ownerId, string? markdown, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Community.Posts;
 
 /// <summary>/api/v1 community posts and the followers' feed.</summary>
-public static class PostsApi
+internal static class PostsApi
 {
     public static RouteGroupBuilder MapPostsApi(this RouteGroupBuilder api)
     {

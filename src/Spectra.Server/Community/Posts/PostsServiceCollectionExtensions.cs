@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.Posts;
 
 /// <summary>Channel posts and the feed (endpoints: MapPostsApi).</summary>
-public static class PostsServiceCollectionExtensions
+internal static class PostsServiceCollectionExtensions
 {
     public static IServiceCollection AddCommunityPosts(this IServiceCollection services)
     {

@@ -1,4 +1,4 @@
 namespace Spectra.Server.Community.Recommendations;
 
 /// <summary>What the blender needs to know about a channel: its category and popularity in 0–1.</summary>
-public readonly record struct CandidateChannel(Guid ChannelId, int? CategoryId, double Popularity);
+internal readonly record struct CandidateChannel(Guid ChannelId, int? CategoryId, double Popularity);

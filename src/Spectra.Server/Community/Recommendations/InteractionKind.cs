@@ -1,6 +1,6 @@
 namespace Spectra.Server.Community.Recommendations;
 
-public enum InteractionKind
+internal enum InteractionKind
 {
     Follow = 0,
     Watch = 1,

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.Recommendations;
 
 /// <summary>Immutable snapshot of channel → most similar channels, swapped atomically on rebuild.</summary>
-public sealed class ItemItemModel
+internal sealed class ItemItemModel
 {
     public static readonly ItemItemModel Empty = new(new Dictionary<Guid, SimilarChannel[]>(), DateTime.MinValue);
 

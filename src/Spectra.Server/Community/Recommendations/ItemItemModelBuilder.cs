@@ -6,7 +6,7 @@ namespace Spectra.Server.Community.Recommendations;
 /// so a pair seen together once does not look as similar as a pair seen together by hundreds.
 /// Cost is the sum over users of (items per user)², bounded by <see cref="MaxItemsPerUser"/>.
 /// </summary>
-public sealed class ItemItemModelBuilder
+internal sealed class ItemItemModelBuilder
 {
     /// <summary>Neighbours kept per channel (default 50).</summary>
     public int MaxNeighbours { get; init; } = 50;

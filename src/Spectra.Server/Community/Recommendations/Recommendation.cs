@@ -4,7 +4,7 @@ namespace Spectra.Server.Community.Recommendations;
 /// A recommended channel, its blended score and why: <see cref="BecauseOfChannelId"/> is set for the
 /// collaborative reasons, <see cref="BecauseOfCategoryId"/> for category affinity.
 /// </summary>
-public sealed record Recommendation(
+internal sealed record Recommendation(
     Guid ChannelId,
     double Score,
     RecommendationReasonKind Reason,

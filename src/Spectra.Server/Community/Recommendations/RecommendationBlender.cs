@@ -8,7 +8,7 @@ namespace Spectra.Server.Community.Recommendations;
 /// <see cref="PopularityWeight"/>. With no interactions (anonymous or new users) only popularity
 /// counts. Followed, blocked and own channels are never returned.
 /// </summary>
-public sealed class RecommendationBlender
+internal sealed class RecommendationBlender
 {
     public double CollaborativeWeight { get; init; } = 1.0;
 

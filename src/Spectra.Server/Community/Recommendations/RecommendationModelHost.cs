@@ -13,7 +13,7 @@ namespace Spectra.Server.Community.Recommendations;
 /// from follows (weight 1) and watch history (0.2 + 0.6 × min(1, hours watched)), and holds the
 /// current <see cref="RecommendationSnapshot"/>. Readers never wait for a rebuild.
 /// </summary>
-public sealed class RecommendationModelHost(IServiceScopeFactory scopes, IOptions<CommunityOptions> options, TimeProvider clock, ILogger<RecommendationModelHost> logger)
+internal sealed class RecommendationModelHost(IServiceScopeFactory scopes, IOptions<CommunityOptions> options, TimeProvider clock, ILogger<RecommendationModelHost> logger)
     : BackgroundService
 {
     /// <summary>Channels kept in the popular pool overall, and per category.</summary>

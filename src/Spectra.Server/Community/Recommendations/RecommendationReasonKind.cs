@@ -1,6 +1,6 @@
 namespace Spectra.Server.Community.Recommendations;
 
-public enum RecommendationReasonKind
+internal enum RecommendationReasonKind
 {
     /// <summary>Similar to a channel the user follows.</summary>
     BecauseYouFollow = 0,

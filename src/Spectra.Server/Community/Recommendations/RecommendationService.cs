@@ -8,7 +8,7 @@ using Spectra.Data.Entities.Community;
 namespace Spectra.Server.Community.Recommendations;
 
 /// <summary>"Recommended for you": the user's profile and exclusions from the database, the model from the host.</summary>
-public sealed class RecommendationService(SpectraDbContext db, RecommendationModelHost host, ILiveChannelDirectory live)
+internal sealed class RecommendationService(SpectraDbContext db, RecommendationModelHost host, ILiveChannelDirectory live)
 {
     public const int MaxCount = 50;
 

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.Recommendations;
 
 /// <summary>Everything the blender reads, rebuilt together and swapped atomically.</summary>
-public sealed record RecommendationSnapshot(
+internal sealed record RecommendationSnapshot(
     ItemItemModel Model,
     IReadOnlyDictionary<Guid, CandidateChannel> Channels,
     IReadOnlyList<Guid> PopularPool,

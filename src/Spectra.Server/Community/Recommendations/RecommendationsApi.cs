@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Spectra.Server.Community.Recommendations;
 
 /// <summary>/api/v1 recommended channels.</summary>
-public static class RecommendationsApi
+internal static class RecommendationsApi
 {
     public static RouteGroupBuilder MapRecommendationsApi(this RouteGroupBuilder api)
     {

@@ -2,7 +2,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Community.Recommendations;
 
 /// <summary>Recommended channels and the model behind them (endpoints: MapRecommendationsApi).</summary>
-public static class RecommendationsServiceCollectionExtensions
+internal static class RecommendationsServiceCollectionExtensions
 {
     public static IServiceCollection AddCommunityRecommendations(this IServiceCollection services)
     {

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.Recommendations;
 
 /// <summary>A recommendation ready to show: the channel and a human explanation.</summary>
-public sealed record RecommendedChannel(
+internal sealed record RecommendedChannel(
     Guid ChannelId,
     string Name,
     string Title,

@@ -1,4 +1,4 @@
 namespace Spectra.Server.Community.Recommendations;
 
 /// <summary>A neighbour in the item–item model; similarity is a shrunk cosine in 0–1.</summary>
-public readonly record struct SimilarChannel(Guid ChannelId, float Similarity);
+internal readonly record struct SimilarChannel(Guid ChannelId, float Similarity);

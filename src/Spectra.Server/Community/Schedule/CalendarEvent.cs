@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.Schedule;
 
 /// <summary>One VEVENT; times are UTC.</summary>
-public sealed record CalendarEvent(
+internal sealed record CalendarEvent(
     string Uid,
     DateTime Start,
     DateTime End,

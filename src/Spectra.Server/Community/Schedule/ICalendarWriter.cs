@@ -9,7 +9,7 @@ namespace Spectra.Server.Community.Schedule;
 /// starting with one space (§3.1), and TEXT values escape backslash, semicolon, comma and line breaks
 /// (§3.3.11). Times are written in UTC form "yyyyMMddTHHmmssZ" (§3.3.5, form #2).
 /// </summary>
-public static class ICalendarWriter
+internal static class ICalendarWriter
 {
     public const string ContentType = "text/calendar; charset=utf-8";
     private const int MaxOctetsPerLine = 75;

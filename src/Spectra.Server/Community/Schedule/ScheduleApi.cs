@@ -9,7 +9,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Community.Schedule;
 
 /// <summary>/api/v1 schedules and iCalendar export.</summary>
-public static class ScheduleApi
+internal static class ScheduleApi
 {
     public static RouteGroupBuilder MapScheduleApi(this RouteGroupBuilder api)
     {

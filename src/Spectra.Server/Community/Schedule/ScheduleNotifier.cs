@@ -12,7 +12,7 @@ namespace Spectra.Server.Community.Schedule;
 /// claimed by setting NotifiedAt in a conditional update, so each show notifies once even with
 /// several nodes. Shows more than an hour late (server was down) are marked without notifying.
 /// </summary>
-public sealed class ScheduleNotifier(IServiceScopeFactory scopes, NotificationFanOut fanOut, TimeProvider clock, ILogger<ScheduleNotifier> logger) : BackgroundService
+internal sealed class ScheduleNotifier(IServiceScopeFactory scopes, NotificationFanOut fanOut, TimeProvider clock, ILogger<ScheduleNotifier> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 

@@ -1,4 +1,4 @@
 namespace Spectra.Server.Community.Schedule;
 
 /// <summary>A new show: start (UTC, in the future), length in minutes (15–1440, default 120).</summary>
-public sealed record ScheduleRequest(string? Title, int? CategoryId, string? Description, DateTime StartsAt, int? DurationMinutes);
+internal sealed record ScheduleRequest(string? Title, int? CategoryId, string? Description, DateTime StartsAt, int? DurationMinutes);

@@ -7,7 +7,7 @@ using Spectra.Data.Entities.Community;
 namespace Spectra.Server.Community.Schedule;
 
 /// <summary>Creators' upcoming shows: create (future only), list, delete, iCalendar export.</summary>
-public sealed class ScheduleService(SpectraDbContext db, TimeProvider clock, ILogger<ScheduleService> logger)
+internal sealed class ScheduleService(SpectraDbContext db, TimeProvider clock, ILogger<ScheduleService> logger)
 {
     public const int MaxTitleLength = 100;
     public const int MaxDescriptionLength = 1000;

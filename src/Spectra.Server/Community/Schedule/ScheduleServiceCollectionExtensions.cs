@@ -2,7 +2,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Community.Schedule;
 
 /// <summary>Scheduled shows, iCalendar and reminders (endpoints: MapScheduleApi).</summary>
-public static class ScheduleServiceCollectionExtensions
+internal static class ScheduleServiceCollectionExtensions
 {
     public static IServiceCollection AddCommunitySchedule(this IServiceCollection services)
     {

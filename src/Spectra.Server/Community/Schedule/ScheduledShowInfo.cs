@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.Schedule;
 
 /// <summary>An upcoming show as listed on channel and schedule pages.</summary>
-public sealed record ScheduledShowInfo(
+internal sealed record ScheduledShowInfo(
     Guid Id,
     Guid ChannelId,
     string ChannelName,

@@ -19,7 +19,7 @@ namespace Spectra.Server.Community.Search;
 /// Inserts skip rows another node wrote concurrently for the same channel (ON CONFLICT DO NOTHING),
 /// so overlapping passes are harmless.
 /// </summary>
-public sealed class ChannelSearchIndexer(SpectraDbContext db)
+internal sealed class ChannelSearchIndexer(SpectraDbContext db)
 {
     /// <summary>Channels examined per reconcile page and re-indexed per statement batch.</summary>
     public const int BatchSize = 2000;

@@ -11,7 +11,7 @@ namespace Spectra.Server.Community.Search;
 /// Work per query is bounded: at most <see cref="RowsPerKey"/> rows per key, and full details are
 /// loaded only for the best 3 × limit candidates.
 /// </summary>
-public sealed class ChannelSearchService(SpectraDbContext db, ILiveChannelDirectory live)
+internal sealed class ChannelSearchService(SpectraDbContext db, ILiveChannelDirectory live)
 {
     public const int MaxQueryLength = 100;
     public const int MaxLimit = 50;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Spectra.Server.Community.Search;
 
 /// <summary>/api/v1 channel search and suggestions.</summary>
-public static class SearchApi
+internal static class SearchApi
 {
     public static RouteGroupBuilder MapSearchApi(this RouteGroupBuilder api)
     {

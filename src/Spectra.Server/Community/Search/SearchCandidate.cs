@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.Search;
 
 /// <summary>A channel retrieved from the index with the keys it matched and its live state.</summary>
-public sealed record SearchCandidate(
+internal sealed record SearchCandidate(
     Guid ChannelId,
     string Name,
     string Title,

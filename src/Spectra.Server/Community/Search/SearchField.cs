@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.Search;
 
 /// <summary>Where a search key came from; the value is stored in the key table (keep numbers stable).</summary>
-public enum SearchField : byte
+internal enum SearchField : byte
 {
     Name = 0,
     Title = 1,

@@ -11,7 +11,7 @@ namespace Spectra.Server.Community.Search;
 /// edits that committed after that pass read the watermark and clocks of other nodes that lag
 /// behind. Anything older that slips through is picked up by the next full pass.
 /// </summary>
-public sealed class SearchIndexHost(IServiceScopeFactory scopes, IOptions<CommunityOptions> options, TimeProvider clock, ILogger<SearchIndexHost> logger) : BackgroundService
+internal sealed class SearchIndexHost(IServiceScopeFactory scopes, IOptions<CommunityOptions> options, TimeProvider clock, ILogger<SearchIndexHost> logger) : BackgroundService
 {
     /// <summary>How far before the watermark an incremental pass looks (1 minute).</summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(1);

@@ -6,4 +6,4 @@ namespace Spectra.Server.Community.Search;
 /// Every lookup is an equality on an indexed column, so SQLite and PostgreSQL answer it the same way
 /// regardless of collation.
 /// </summary>
-public readonly record struct SearchKey(string Key, SearchField Field);
+internal readonly record struct SearchKey(string Key, SearchField Field);

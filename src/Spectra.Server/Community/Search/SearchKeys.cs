@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.Search;
 
 /// <summary>Builds the index keys of one channel and the lookup keys of a query token.</summary>
-public static class SearchKeys
+internal static class SearchKeys
 {
     public const string NameKind = "n:";
     public const string NamePrefixKind = "m:";

@@ -4,7 +4,7 @@ namespace Spectra.Server.Community.Search;
 /// A parsed query: its tokens and, per token, the index keys that satisfy it with a match weight
 /// (whole word 1.0, word prefix 0.7, typo correction 0.5).
 /// </summary>
-public sealed class SearchQuery
+internal sealed class SearchQuery
 {
     public const double WordWeight = 1.0;
     public const double PrefixWeight = 0.7;

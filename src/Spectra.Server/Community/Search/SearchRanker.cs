@@ -6,7 +6,7 @@ namespace Spectra.Server.Community.Search;
 /// name 1.0, title 0.8, category and tags 0.6) is averaged over the words and live channels get a
 /// boost of 0.5 plus 0.1 per decade of viewers, so a live match outranks an equal offline one.
 /// </summary>
-public static class SearchRanker
+internal static class SearchRanker
 {
     public const double LiveBoost = 0.5;
     public const double ViewerBoostPerDecade = 0.1;

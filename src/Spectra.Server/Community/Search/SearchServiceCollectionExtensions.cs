@@ -2,7 +2,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Community.Search;
 
 /// <summary>Channel search and its index (endpoints: MapSearchApi).</summary>
-public static class SearchServiceCollectionExtensions
+internal static class SearchServiceCollectionExtensions
 {
     public static IServiceCollection AddCommunitySearch(this IServiceCollection services)
     {

@@ -8,7 +8,7 @@ namespace Spectra.Server.Community.Search;
 /// characters that is not a letter or digit becomes one separator. Both sides must agree byte for
 /// byte, so every key in the search tables is produced here.
 /// </summary>
-public static class SearchText
+internal static class SearchText
 {
     /// <summary>Longest token kept; longer words are cut (keys stay short and indexable).</summary>
     public const int MaxTokenLength = 32;

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.Search;
 
 /// <summary>Ranking tiers, best first when sorted descending.</summary>
-public enum SearchTier
+internal enum SearchTier
 {
     PartialWords = 0,
     Words = 1,

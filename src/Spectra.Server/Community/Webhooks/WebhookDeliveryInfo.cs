@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.Webhooks;
 
 /// <summary>A delivery as listed in the dashboard.</summary>
-public sealed record WebhookDeliveryInfo(
+internal sealed record WebhookDeliveryInfo(
     Guid Id,
     Guid WebhookId,
     string EventType,

@@ -16,7 +16,7 @@ namespace Spectra.Server.Community.Webhooks;
 /// update (only one node wins), sends it, then records the outcome and the next attempt time from
 /// <see cref="WebhookRetryPolicy"/>. Up to <see cref="BatchSize"/> deliveries are in flight at once.
 /// </summary>
-public sealed partial class WebhookDispatcher(
+internal sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes,
     IHttpClientFactory httpClients,
     IDataProtectionProvider protection,

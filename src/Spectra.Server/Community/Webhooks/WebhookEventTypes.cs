@@ -1,6 +1,6 @@
 namespace Spectra.Server.Community.Webhooks;
 
-public static class WebhookEventTypes
+internal static class WebhookEventTypes
 {
     public const string StreamOnline = "stream.online";
     public const string StreamOffline = "stream.offline";

@@ -1,4 +1,4 @@
 namespace Spectra.Server.Community.Webhooks;
 
 /// <summary>A webhook as shown to its owner; the secret is only returned once, at creation.</summary>
-public sealed record WebhookInfo(Guid Id, string Url, IReadOnlyList<string> Events, bool Enabled, DateTime CreatedAt, string? Secret);
+internal sealed record WebhookInfo(Guid Id, string Url, IReadOnlyList<string> Events, bool Enabled, DateTime CreatedAt, string? Secret);

@@ -8,7 +8,7 @@ namespace Spectra.Server.Community.Webhooks;
 /// <see cref="MaxDelay"/>, with ±<see cref="JitterFraction"/> jitter so many failed receivers do not
 /// come back in lockstep.
 /// </summary>
-public sealed class WebhookRetryPolicy
+internal sealed class WebhookRetryPolicy
 {
     /// <summary>Total attempts including the first (default 6: roughly 1 h of retries at the defaults).</summary>
     public int MaxAttempts { get; init; } = 6;

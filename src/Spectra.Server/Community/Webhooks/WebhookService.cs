@@ -8,7 +8,7 @@ using Spectra.Data.Entities.Community;
 namespace Spectra.Server.Community.Webhooks;
 
 /// <summary>Registering webhooks and queueing deliveries (the dispatcher sends them).</summary>
-public sealed class WebhookService(
+internal sealed class WebhookService(
     SpectraDbContext db,
     IDataProtectionProvider protection,
     WebhookSignal signal,

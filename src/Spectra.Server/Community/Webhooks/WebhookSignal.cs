@@ -1,7 +1,7 @@
 namespace Spectra.Server.Community.Webhooks;
 
 /// <summary>Wakes the dispatcher when a delivery was queued, so it does not wait for its next poll.</summary>
-public sealed class WebhookSignal
+internal sealed class WebhookSignal
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
 

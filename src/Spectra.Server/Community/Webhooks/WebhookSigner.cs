@@ -11,7 +11,7 @@ namespace Spectra.Server.Community.Webhooks;
 /// <c>Spectra-Timestamp</c>) is inside the MAC so a captured delivery cannot be replayed later
 /// with a fresh timestamp.
 /// </summary>
-public static class WebhookSigner
+internal static class WebhookSigner
 {
     public const string SignatureHeader = "Spectra-Signature";
     public const string TimestampHeader = "Spectra-Timestamp";

@@ -10,7 +10,7 @@ namespace Spectra.Server.Community.Webhooks;
 /// address check runs again when the delivery connects, so a DNS answer that changes after
 /// registration cannot redirect a delivery inside the network.
 /// </summary>
-public static class WebhookUrlValidator
+internal static class WebhookUrlValidator
 {
     public const int MaxUrlLength = 2000;
 

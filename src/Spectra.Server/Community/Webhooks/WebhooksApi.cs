@@ -8,7 +8,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Community.Webhooks;
 
 /// <summary>/api/v1 outbound webhooks of the caller's channel and their delivery log.</summary>
-public static class WebhooksApi
+internal static class WebhooksApi
 {
     public static RouteGroupBuilder MapWebhooksApi(this RouteGroupBuilder api)
     {

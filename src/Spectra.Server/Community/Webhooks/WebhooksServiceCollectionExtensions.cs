@@ -4,7 +4,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Community.Webhooks;
 
 /// <summary>Webhooks and their signed deliveries (endpoints: MapWebhooksApi).</summary>
-public static class WebhooksServiceCollectionExtensions
+internal static class WebhooksServiceCollectionExtensions
 {
     public static IServiceCollection AddCommunityWebhooks(this IServiceCollection services)
     {

@@ -16,7 +16,7 @@ namespace Spectra.Server.Live.Internal;
 /// channel page open), published as <see cref="ViewersChanged"/> whenever it changes; the count is kept while
 /// the channel is offline too, so a channel that goes live with viewers waiting shows them at once.
 /// </summary>
-public sealed class LiveChannelTracker(IEventBus events) : ILiveChannelDirectory, IChatSessionResolver, IHostedService
+internal sealed class LiveChannelTracker(IEventBus events) : ILiveChannelDirectory, IChatSessionResolver, IHostedService
 {
     private readonly ConcurrentDictionary<Guid, LiveChannel> _live = new();
     private readonly ConcurrentDictionary<Guid, int> _viewers = new();

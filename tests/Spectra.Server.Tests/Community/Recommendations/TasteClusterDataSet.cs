@@ -9,7 +9,7 @@ namespace Spectra.Server.Tests.Community.Recommendations;
 /// are favourites — plus 2 channels anywhere (noise). For test users 4 in-cluster follows are held
 /// out; the rest is the training data.
 /// </summary>
-public sealed class TasteClusterDataSet
+internal sealed class TasteClusterDataSet
 {
     public const int Clusters = 8;
     public const int ChannelsPerCluster = 40;

@@ -1,6 +1,6 @@
 namespace Spectra.Server.Chat.Internal.Commands;
 
-public enum ChatCommandKind
+internal enum ChatCommandKind
 {
     Help,
     Slow,

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Chat.Internal.Commands;
 
 /// <summary>Either a command or a caller-facing error (usage text).</summary>
-public sealed record ChatCommandParseResult(ChatCommand? Command, string? Error)
+internal sealed record ChatCommandParseResult(ChatCommand? Command, string? Error)
 {
     public static ChatCommandParseResult Ok(ChatCommand command) => new(command, null);
 

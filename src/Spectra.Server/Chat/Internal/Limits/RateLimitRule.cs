@@ -1,4 +1,4 @@
 namespace Spectra.Server.Chat.Internal.Limits;
 
 /// <summary>A burst size and a sustained rate (calls per second).</summary>
-public sealed record RateLimitRule(double Burst, double PerSecond);
+internal sealed record RateLimitRule(double Burst, double PerSecond);

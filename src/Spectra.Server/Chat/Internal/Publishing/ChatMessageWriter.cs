@@ -14,7 +14,8 @@ namespace Spectra.Server.Chat.Internal.Publishing;
 /// waiting for the channel, reserves their sequence numbers by incrementing the channel's
 /// LastSequence in the same transaction that inserts them (the row lock orders concurrent
 /// writers, also across nodes), commits, then announces them on the event bus. A message is
-/// therefore never broadcast before it is stored, and sequence numbers have no gaps.
+/// therefore never broadcast before it is stored, and sequence numbers have no gaps. Every chat
+/// message row is written here, held ones included.
 /// </summary>
 internal sealed partial class ChatMessageWriter(IServiceScopeFactory scopes, IEventBus bus, ILogger<ChatMessageWriter> logger) : IAsyncDisposable
 {
@@ -38,6 +39,20 @@ internal sealed partial class ChatMessageWriter(IServiceScopeFactory scopes, IEv
         }
 
         return pending.Completion.Task;
+    }
+
+    /// <summary>
+    /// Stores a new message as held for review: no sequence number, not announced. A moderator's
+    /// approval publishes it later through <see cref="PublishAsync"/> with <c>existing: true</c>.
+    /// </summary>
+    public async Task HoldAsync(ChatMessage message)
+    {
+        message.State = ChatMessageState.Held;
+        message.Sequence = null;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpectraDbContext>();
+        db.ChatMessages.Add(message);
+        await db.SaveChangesAsync(_stopping.Token);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Chat.Internal.Rules;
 
 /// <summary>Why a message was not posted. Sent to the sender as a stable code (camelCase name).</summary>
-public enum ChatRefusal
+internal enum ChatRefusal
 {
     None,
     NotSignedIn,

@@ -4,7 +4,7 @@ namespace Spectra.Server.Chat.Internal.Rules;
 /// <param name="SlowModeSeconds">0 = off; otherwise the least time between two messages of one user.</param>
 /// <param name="FollowersOnlyMinutes">null = anyone may write; otherwise followers only, followed at least this long (0 = any follower).</param>
 /// <param name="MaxMessageLength">1 to <see cref="HardMaxMessageLength"/> Unicode scalar values.</param>
-public sealed record ChatRules(
+internal sealed record ChatRules(
     bool ChatEnabled = true,
     int SlowModeSeconds = 0,
     int? FollowersOnlyMinutes = null,

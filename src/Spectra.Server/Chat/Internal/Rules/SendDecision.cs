@@ -1,7 +1,7 @@
 namespace Spectra.Server.Chat.Internal.Rules;
 
 /// <summary>The outcome of the send rules: allowed, or refused with a reason the sender sees.</summary>
-public sealed record SendDecision(ChatRefusal Refusal, string? Reason = null, TimeSpan? RetryAfter = null)
+internal sealed record SendDecision(ChatRefusal Refusal, string? Reason = null, TimeSpan? RetryAfter = null)
 {
     public static SendDecision Allowed { get; } = new(ChatRefusal.None);
 

@@ -1,7 +1,7 @@
 namespace Spectra.Server.Chat.Internal.Text;
 
 /// <summary>What happens to a message that contains a blocked term. Values are stored.</summary>
-public enum BlockedTermAction
+internal enum BlockedTermAction
 {
     /// <summary>The message is refused and the sender told why.</summary>
     Reject = 0,

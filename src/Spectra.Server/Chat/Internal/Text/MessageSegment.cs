@@ -5,7 +5,7 @@ namespace Spectra.Server.Chat.Internal.Text;
 /// HTML). <see cref="Type"/> is "text", "emote" (Value = shortcode), "mention" (Value = user
 /// name) or "link" (Value = absolute http(s) address).
 /// </summary>
-public sealed record MessageSegment(string Type, string Text, string? Value = null)
+internal sealed record MessageSegment(string Type, string Text, string? Value = null)
 {
     public const string TextType = "text";
     public const string EmoteType = "emote";

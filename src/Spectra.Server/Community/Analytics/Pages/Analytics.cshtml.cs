@@ -8,7 +8,7 @@ using Spectra.Server.Community.Analytics;
 namespace Spectra.Server.Community.Analytics.Pages;
 
 [Authorize]
-public sealed class AnalyticsModel(SpectraDbContext db, CreatorAnalyticsService analytics) : PageModel
+internal sealed class AnalyticsModel(SpectraDbContext db, CreatorAnalyticsService analytics) : PageModel
 {
     public PeriodAnalytics Period { get; private set; } = null!;
 

@@ -3,7 +3,7 @@ using Spectra.Server.Community.Discovery;
 
 namespace Spectra.Server.Community.Discovery.Pages;
 
-public sealed class DirectoryModel(DiscoveryService discovery) : PageModel
+internal sealed class DirectoryModel(DiscoveryService discovery) : PageModel
 {
     public DirectoryView Directory { get; private set; } = null!;
 

@@ -3,4 +3,4 @@ using Spectra.Server.Community.Discovery;
 namespace Spectra.Server.Community.Discovery.Pages;
 
 /// <summary>Model of the directory partial: a page of channels, the page's path and the tag filter.</summary>
-public sealed record DirectoryView(DirectoryPage Page, string Path, string? Tag, IReadOnlyList<string> Tags);
+internal sealed record DirectoryView(DirectoryPage Page, string Path, string? Tag, IReadOnlyList<string> Tags);

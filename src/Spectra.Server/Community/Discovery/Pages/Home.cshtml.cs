@@ -5,7 +5,7 @@ using Spectra.Server.Live;
 
 namespace Spectra.Server.Community.Discovery.Pages;
 
-public sealed class HomeModel(ChannelService channels, LiveDirectory live) : PageModel
+internal sealed class HomeModel(ChannelService channels, LiveDirectory live) : PageModel
 {
     public IReadOnlyList<Category> Categories { get; private set; } = [];
 

@@ -6,7 +6,7 @@ using Spectra.Server.Community.Follows;
 
 namespace Spectra.Server.Community.Follows.Pages;
 
-public sealed class FollowersModel(SpectraDbContext db, FollowService follows) : PageModel
+internal sealed class FollowersModel(SpectraDbContext db, FollowService follows) : PageModel
 {
     public string ChannelName { get; private set; } = string.Empty;
 

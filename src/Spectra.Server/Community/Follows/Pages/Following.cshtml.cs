@@ -6,7 +6,7 @@ using Spectra.Server.Community.Follows;
 namespace Spectra.Server.Community.Follows.Pages;
 
 [Authorize]
-public sealed class FollowingModel(FollowService follows) : PageModel
+internal sealed class FollowingModel(FollowService follows) : PageModel
 {
     public IReadOnlyList<FollowEntry> Channels { get; private set; } = [];
 

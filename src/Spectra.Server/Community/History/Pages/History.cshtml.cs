@@ -7,7 +7,7 @@ using Spectra.Server.Community.History;
 namespace Spectra.Server.Community.History.Pages;
 
 [Authorize]
-public sealed class HistoryModel(WatchHistoryService history) : PageModel
+internal sealed class HistoryModel(WatchHistoryService history) : PageModel
 {
     public IReadOnlyList<WatchedChannel> Items { get; private set; } = [];
 

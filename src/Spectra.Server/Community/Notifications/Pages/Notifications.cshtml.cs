@@ -7,7 +7,7 @@ using Spectra.Server.Community.Notifications;
 namespace Spectra.Server.Community.Notifications.Pages;
 
 [Authorize]
-public sealed class NotificationsModel(NotificationService notifications) : PageModel
+internal sealed class NotificationsModel(NotificationService notifications) : PageModel
 {
     public int Unread { get; private set; }
 

@@ -6,7 +6,7 @@ using Spectra.Server.Community.Posts;
 namespace Spectra.Server.Community.Posts.Pages;
 
 [Authorize]
-public sealed class FeedModel(PostService posts) : PageModel
+internal sealed class FeedModel(PostService posts) : PageModel
 {
     public IReadOnlyList<PostInfo> Posts { get; private set; } = [];
 

@@ -4,7 +4,7 @@ using Spectra.Server.Community.Schedule;
 
 namespace Spectra.Server.Community.Schedule.Pages;
 
-public sealed class ScheduleModel(ScheduleService schedule) : PageModel
+internal sealed class ScheduleModel(ScheduleService schedule) : PageModel
 {
     public bool SignedIn { get; private set; }
 

@@ -4,7 +4,7 @@ using Spectra.Server.Community.Search;
 
 namespace Spectra.Server.Community.Search.Pages;
 
-public sealed class SearchModel(ChannelSearchService search) : PageModel
+internal sealed class SearchModel(ChannelSearchService search) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }

@@ -17,11 +17,11 @@ public class ChatCommandParserTests
     [InlineData("/chat off", ChatCommandKind.Chat, false, null)]
     [InlineData("/maxlength 200", ChatCommandKind.MaxLength, true, 200)]
     [InlineData("/SLOW 5", ChatCommandKind.Slow, true, 5)]
-    public void Parse_SettingCommand_Parsed(string text, ChatCommandKind kind, bool enabled, int? number)
+    public void Parse_SettingCommand_Parsed(string text, object kind, bool enabled, int? number)
     {
         var result = ChatCommandParser.Parse(text);
         Assert.Null(result.Error);
-        Assert.Equal(new ChatCommand(kind, enabled, number), result.Command);
+        Assert.Equal(new ChatCommand((ChatCommandKind)kind, enabled, number), result.Command);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Spectra.Server.Chat.Polls;
 using Spectra.Server.Chat.Reactions;
 using Spectra.Server.Chat.Internal.State;
 
-namespace Spectra.Server.Tests.Engagement.Internal;
+namespace Spectra.Server.Tests.Chat.Reactions;
 
 public class ReactionAggregatorTests
 {

@@ -1,0 +1,17 @@
+using Spectra.Server.Community.Follows;
+using Spectra.Server.Community.Notifications;
+using Spectra.Server.Community.Posts;
+using Spectra.Server.Community.Schedule;
+
+namespace Spectra.Server.Community.Components;
+
+internal sealed record CommunityChannelModel(
+    ChannelRef Channel,
+    Guid? UserId,
+    bool IsOwner,
+    bool Following,
+    bool Muted,
+    bool Blocking,
+    int Followers,
+    IReadOnlyList<ScheduledShowInfo> Schedule,
+    IReadOnlyList<PostInfo> Posts);

@@ -1,0 +1,3 @@
+namespace Spectra.Server.Community.Components;
+
+internal sealed record CommunityHeaderModel(int? Unread);
