@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Spectra.Bench.Chat;
 
-internal sealed record BenchOptions(int Clients, int Senders, double Rate, TimeSpan Warmup, TimeSpan Duration, int BatchMilliseconds, string ServerDll)
+/// <param name="HubReaders">Readers on the .NET SignalR client (<c>--readers hub</c>) instead of the lean <see cref="LoadClient"/> (<c>--readers lean</c>, the default).</param>
+internal sealed record BenchOptions(int Clients, int Senders, double Rate, TimeSpan Warmup, TimeSpan Duration, int BatchMilliseconds, bool HubReaders, string ServerDll)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -22,6 +23,12 @@ internal sealed record BenchOptions(int Clients, int Senders, double Rate, TimeS
             TimeSpan.FromSeconds(Int("warmup", 5)),
             TimeSpan.FromSeconds(Int("duration", 30)),
             Int("batch-ms", 40),
+            (Get("readers") ?? "lean") switch
+            {
+                "lean" => false,
+                "hub" => true,
+                var other => throw new ArgumentException($"--readers {other}: expected lean or hub."),
+            },
             server);
     }
 

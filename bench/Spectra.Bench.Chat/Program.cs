@@ -7,8 +7,9 @@ using Spectra.Bench.Chat;
 // (or uses --url), signs up a channel owner and sender accounts, connects --clients readers to
 // one channel and has --senders accounts send --rate messages per second in total. Reports
 // deliveries per second, delivery latency (send to receive, same clock), server CPU and memory.
+// Senders use the .NET SignalR client; readers the lean LoadClient unless --readers hub.
 var options = BenchOptions.Parse(args);
-Console.WriteLine($"clients={options.Clients} senders={options.Senders} rate={options.Rate}/s warmup={options.Warmup.TotalSeconds}s duration={options.Duration.TotalSeconds}s batch={options.BatchMilliseconds}ms");
+Console.WriteLine($"clients={options.Clients} senders={options.Senders} rate={options.Rate}/s warmup={options.Warmup.TotalSeconds}s duration={options.Duration.TotalSeconds}s batch={options.BatchMilliseconds}ms readers={(options.HubReaders ? "hub" : "lean")}");
 
 var environment = new Dictionary<string, string>
 {
@@ -27,7 +28,7 @@ foreach (var (key, value) in BenchAccounts.ServerEnvironment)
 
 await using var server = await ServerProcess.StartAsync(options.ServerDll, environment);
 var baseAddress = server.BaseAddress;
-var hub = new Uri(new Uri(baseAddress.ToString().Replace("http", "ws", StringComparison.Ordinal)), "/hubs/chat");
+var hub = new Uri(baseAddress, "/hubs/chat");
 Console.WriteLine($"server pid {server.ProcessId} at {baseAddress}");
 
 var channel = "benchowner";
@@ -39,7 +40,7 @@ for (var i = 0; i < options.Senders; i++)
 }
 
 var stats = new LoadStats();
-var clients = new List<LoadClient>(options.Clients);
+var clients = new List<IChatLoadClient>(options.Clients);
 using var stop = new CancellationTokenSource();
 var connectWatch = Stopwatch.StartNew();
 using (var gate = new SemaphoreSlim(32))
@@ -47,14 +48,14 @@ using (var gate = new SemaphoreSlim(32))
     var connects = new List<Task>();
     for (var i = 0; i < options.Clients; i++)
     {
-        var client = new LoadClient(stats);
+        IChatLoadClient client = options.HubReaders ? new HubLoadClient(hub, null, stats) : new LoadClient(hub, stats);
         clients.Add(client);
         await gate.WaitAsync();
         connects.Add(Task.Run(async () =>
         {
             try
             {
-                await client.ConnectAsync(hub, channel, CancellationToken.None);
+                await client.ConnectAsync(channel, CancellationToken.None);
             }
             finally
             {
@@ -68,21 +69,22 @@ using (var gate = new SemaphoreSlim(32))
 
 Console.WriteLine($"{clients.Count} readers connected in {connectWatch.Elapsed.TotalSeconds:F1} s");
 
-var senders = new List<LoadClient>();
+var senders = new List<HubLoadClient>();
 foreach (var cookies in senderCookies)
 {
-    var sender = new LoadClient(stats) { Cookies = cookies };
-    await sender.ConnectAsync(hub, channel, CancellationToken.None);
+    var sender = new HubLoadClient(hub, cookies, stats);
+    await sender.ConnectAsync(channel, CancellationToken.None);
     senders.Add(sender);
 }
 
-// Keep-alive pings (the server drops clients silent for 30 s).
+// Keep-alive pings of the lean readers (the server drops clients silent for 30 s); HubConnection pings by itself.
+var leanReaders = clients.OfType<LoadClient>().ToList();
 var pinger = Task.Run(async () =>
 {
     using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
     while (await timer.WaitForNextTickAsync(stop.Token).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
     {
-        foreach (var client in clients)
+        foreach (var client in leanReaders)
         {
             await client.PingAsync(stop.Token);
         }
@@ -105,8 +107,7 @@ var sending = Task.Run(async () =>
             await Task.Delay(wait);
         }
 
-        var sender = senders[(int)(next % senders.Count)];
-        await sender.SendStampedAsync(channel, CancellationToken.None);
+        senders[(int)(next % senders.Count)].SendStamped(channel);
         Interlocked.Increment(ref sent);
         next++;
     }

@@ -27,7 +27,7 @@ public sealed class HomeLiveNowBrowserTests
         await host.GoLiveAsync("busy", EventWait);
         await host.GoLiveAsync("calm", EventWait);
         var (playwright, browser) = await Infrastructure.Chromium.LaunchAsync();
-        var viewers = new List<SignalRJsonClient>();
+        var viewers = new List<ChatHubClient>();
         try
         {
             var page = await browser.NewPageAsync();
@@ -44,7 +44,7 @@ public sealed class HomeLiveNowBrowserTests
             // Two viewers open "busy": its card's count changes in place (server-sent "viewers" event).
             for (var i = 0; i < 2; i++)
             {
-                var viewer = await SignalRJsonClient.ConnectAsync(new Uri(host.BaseAddress, "/hubs/chat"));
+                var viewer = await ChatHubClient.ConnectAsync(new Uri(host.BaseAddress, "/hubs/chat"));
                 viewers.Add(viewer);
                 await viewer.InvokeAsync("JoinChannel", "busy", null);
             }

@@ -1,11 +1,22 @@
+using System.Net.WebSockets;
 using System.Text;
-using Spectra.Testing.Chat;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Spectra.Testing;
 using static Spectra.IntegrationTests.Chat.ChatJson;
 
 namespace Spectra.IntegrationTests.Chat;
 
+/// <summary>
+/// Input no well-behaved client sends. Broken JSON, a megabyte frame and an unknown protocol cannot go
+/// through the SignalR client library, so those tests write the JSON hub protocol by hand on a bare
+/// <see cref="ClientWebSocket"/>: UTF-8 JSON records, each ended by 0x1E (HubProtocol.md, "JSON Encoding").
+/// </summary>
 public class ChatBadInputTests
 {
+    private const string Handshake = "{\"protocol\":\"json\",\"version\":1}\u001e";
+    private static readonly TimeSpan RawWait = TimeSpan.FromSeconds(15);
+
     [Fact]
     public async Task MalformedFrame_ConnectionClosedWithError_OthersUnaffected()
     {
@@ -13,13 +24,15 @@ public class ChatBadInputTests
         using var owner = await chat.SignUpAsync("alice");
         var (bystander, _) = await chat.JoinAsync("alice");
         var (sender, _) = await chat.JoinAsync("alice", owner);
-        var bad = await chat.ConnectAsync();
+        using var bad = await OpenRawAsync(chat);
+        await SendRawAsync(bad, Handshake);
+        await ReceiveRawAsync(bad, received => received.Contains('\u001e', StringComparison.Ordinal));
 
-        await bad.SendRawAsync("{\"type\":1,\"target\":\"JoinChannel\",\"arguments\":[\u001e");
+        await SendRawAsync(bad, "{\"type\":1,\"target\":\"JoinChannel\",\"arguments\":[\u001e");
 
-        var closed = await bad.Closed.WaitAsync(TimeSpan.FromSeconds(15));
-        Assert.True(closed.ReceivedCloseMessage);
-        Assert.NotNull(closed.Error);
+        var close = CloseRecord(await ReceiveRawAsync(bad));
+        Assert.True(close.HasValue);
+        Assert.NotNull(close.Value.TryGetProperty("error", out var error) ? error.GetString() : null);
         await sender.InvokeAsync("SendMessage", "alice", "still here");
         await WaitForMessageAsync(bystander, "still here");
     }
@@ -31,7 +44,7 @@ public class ChatBadInputTests
         using var owner = await chat.SignUpAsync("alice");
         var client = await chat.ConnectAsync();
 
-        var error = await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync("DropAllTables"));
+        var error = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("DropAllTables"));
 
         Assert.Contains("DropAllTables", error.Message, StringComparison.Ordinal);
         var join = await client.InvokeAsync("JoinChannel", "alice", null);
@@ -45,10 +58,10 @@ public class ChatBadInputTests
         using var owner = await chat.SignUpAsync("alice");
         var (client, _) = await chat.JoinAsync("alice", owner);
 
-        await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync("JoinChannel", 42, "not a number"));
-        await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync("SendMessage", "alice"));
-        await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync("TimeoutUser", "alice", "bob", "ten", null));
-        await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync("Vote", "alice", "not-a-guid", 1));
+        await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("JoinChannel", 42, "not a number"));
+        await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("SendMessage", "alice"));
+        await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("TimeoutUser", "alice", "bob", "ten", null));
+        await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("Vote", "alice", "not-a-guid", 1));
 
         Assert.Equal("posted", Status(await client.InvokeAsync("SendMessage", "alice", "fine")));
     }
@@ -59,14 +72,17 @@ public class ChatBadInputTests
         await using var chat = await ChatTestHost.StartAsync();
         using var owner = await chat.SignUpAsync("alice");
         var (bystander, _) = await chat.JoinAsync("alice");
-        var (client, _) = await chat.JoinAsync("alice", owner);
+        using var client = await OpenRawAsync(chat, owner);
+        await SendRawAsync(client, Handshake);
+        await ReceiveRawAsync(client, received => received.Contains('\u001e', StringComparison.Ordinal));
+        await SendRawAsync(client, "{\"type\":1,\"invocationId\":\"1\",\"target\":\"JoinChannel\",\"arguments\":[\"alice\",null]}\u001e");
+        await ReceiveRawAsync(client, received => received.Contains("\"type\":3", StringComparison.Ordinal));
         var huge = new string('x', 1024 * 1024);
-        var frame = Encoding.UTF8.GetBytes($"{{\"type\":1,\"invocationId\":\"9\",\"target\":\"SendMessage\",\"arguments\":[\"alice\",\"{huge}\"]}}\u001e");
 
-        await client.SendRawAsync(frame);
+        await SendRawAsync(client, $"{{\"type\":1,\"invocationId\":\"9\",\"target\":\"SendMessage\",\"arguments\":[\"alice\",\"{huge}\"]}}\u001e");
 
-        var closed = await client.Closed.WaitAsync(TimeSpan.FromSeconds(15));
-        Assert.True(closed.ReceivedCloseMessage || client.State != System.Net.WebSockets.WebSocketState.Open);
+        var close = CloseRecord(await ReceiveRawAsync(client));
+        Assert.True(close.HasValue || client.State != WebSocketState.Open);
         var (_, join) = await chat.JoinAsync("alice");
         Assert.Equal(0, join.GetProperty("messages").GetArrayLength());
         Assert.Empty(Messages(bystander));
@@ -102,7 +118,7 @@ public class ChatBadInputTests
         Assert.InRange(posted, 1, 8);
         Assert.Equal(40 - posted, limited.Count);
         Assert.All(limited, r => Assert.True(r.GetProperty("retryAfterMs").GetInt64() > 0));
-        await Assert.ThrowsAsync<HubInvocationException>(async () =>
+        await Assert.ThrowsAsync<HubException>(async () =>
         {
             for (var i = 0; i < 50; i++)
             {
@@ -117,13 +133,12 @@ public class ChatBadInputTests
     public async Task HandshakeWithUnknownProtocol_Refused()
     {
         await using var chat = await ChatTestHost.StartAsync();
-        var client = await SignalRJsonClient.ConnectAsync(chat.HubUri, new SignalRJsonClientOptions { SkipHandshake = true });
-        await using var _ = client;
+        using var client = await OpenRawAsync(chat);
 
-        await client.SendRawAsync("{\"protocol\":\"xml\",\"version\":1}\u001e");
+        await SendRawAsync(client, "{\"protocol\":\"xml\",\"version\":1}\u001e");
 
-        var closed = await client.Closed.WaitAsync(TimeSpan.FromSeconds(15));
-        Assert.False(client.State == System.Net.WebSockets.WebSocketState.Open && !closed.ReceivedCloseMessage);
+        var close = CloseRecord(await ReceiveRawAsync(client));
+        Assert.False(client.State == WebSocketState.Open && !close.HasValue);
     }
 
     [Fact]
@@ -143,5 +158,72 @@ public class ChatBadInputTests
         });
         var (_, join) = await chat.JoinAsync("alice");
         Assert.Equal(0, join.GetProperty("messages").GetArrayLength());
+    }
+
+    /// <summary>A bare WebSocket to the hub (no negotiation, as the hub offers only WebSockets), before any handshake.</summary>
+    private static async Task<ClientWebSocket> OpenRawAsync(ChatTestHost chat, TestClient? user = null)
+    {
+        var socket = new ClientWebSocket();
+        if (user is not null)
+        {
+            socket.Options.Cookies = user.Cookies;
+        }
+
+        using var timeout = new CancellationTokenSource(RawWait);
+        await socket.ConnectAsync(new UriBuilder(chat.HubUri) { Scheme = "ws" }.Uri, timeout.Token);
+        return socket;
+    }
+
+    private static async Task SendRawAsync(ClientWebSocket socket, string text)
+    {
+        using var timeout = new CancellationTokenSource(RawWait);
+        await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
+    }
+
+    /// <summary>
+    /// Everything the server sends until <paramref name="until"/> holds for it, or, without one, until the
+    /// server closes the socket; fails after <see cref="RawWait"/>.
+    /// </summary>
+    private static async Task<string> ReceiveRawAsync(ClientWebSocket socket, Func<string, bool>? until = null)
+    {
+        var received = new StringBuilder();
+        var decoder = Encoding.UTF8.GetDecoder();
+        var bytes = new byte[16 * 1024];
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(bytes.Length)];
+        using var timeout = new CancellationTokenSource(RawWait);
+        try
+        {
+            while (socket.State == WebSocketState.Open && (until is null || !until(received.ToString())))
+            {
+                var result = await socket.ReceiveAsync(bytes, timeout.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                received.Append(chars, 0, decoder.GetChars(bytes, 0, result.Count, chars, 0));
+            }
+        }
+        catch (WebSocketException)
+        {
+            // The server dropped the connection without a close frame.
+        }
+
+        return received.ToString();
+    }
+
+    /// <summary>The hub protocol's Close message (type 7) among <paramref name="received"/> records, if the server sent one.</summary>
+    private static JsonElement? CloseRecord(string received)
+    {
+        foreach (var record in received.Split('\u001e', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var document = JsonDocument.Parse(record);
+            if (document.RootElement.TryGetProperty("type", out var type) && type.GetInt32() == 7)
+            {
+                return document.RootElement.Clone();
+            }
+        }
+
+        return null;
     }
 }

@@ -92,7 +92,7 @@ public sealed class ChatBlockTests
         Assert.DoesNotContain("carol", following.ToString(), StringComparison.Ordinal);
     }
 
-    private static async Task<JsonElement> WaitForSeqAsync(SignalRJsonClient client, long seq)
+    private static async Task<JsonElement> WaitForSeqAsync(ChatHubClient client, long seq)
     {
         var invocation = await client.WaitForAsync("messages", i => i.Arguments[0].EnumerateArray().Any(m => m.GetProperty("seq").GetInt64() == seq));
         return invocation.Arguments[0].EnumerateArray().First(m => m.GetProperty("seq").GetInt64() == seq);

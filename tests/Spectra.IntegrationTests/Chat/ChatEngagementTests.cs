@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
 using Spectra.Server.Chat;
@@ -61,7 +62,7 @@ public class ChatEngagementTests
         var stored = await db.ReactionTotals.AsNoTracking().Where(r => r.StreamSessionId == session).ToListAsync();
         Assert.Equal(225, stored.Single(r => r.Kind == 0).Count);
         Assert.Equal(75, stored.Single(r => r.Kind == 2).Count);
-        await Assert.ThrowsAsync<HubInvocationException>(() => bob.InvokeAsync("React", "alice", "nope"));
+        await Assert.ThrowsAsync<HubException>(() => bob.InvokeAsync("React", "alice", "nope"));
     }
 
     [Fact]
@@ -81,13 +82,13 @@ public class ChatEngagementTests
         var pollId = poll.GetProperty("id").GetString();
         Assert.True(poll.GetProperty("isOpen").GetBoolean());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, poll.GetProperty("correctOption").ValueKind);
-        await Assert.ThrowsAsync<HubInvocationException>(() => ownerClient.InvokeAsync("StartPoll", "alice", new { question = "again", options = new[] { "a", "b" }, durationSeconds = 60, correctOption = (int?)null }));
+        await Assert.ThrowsAsync<HubException>(() => ownerClient.InvokeAsync("StartPoll", "alice", new { question = "again", options = new[] { "a", "b" }, durationSeconds = 60, correctOption = (int?)null }));
 
         await bob.InvokeAsync("Vote", "alice", pollId, 0);
         var changed = await bob.InvokeAsync("Vote", "alice", pollId, 1);
         await carol.InvokeAsync("Vote", "alice", pollId, 2);
         Assert.Equal([0, 1, 0], changed.GetProperty("counts").EnumerateArray().Select(c => c.GetInt32()));
-        await Assert.ThrowsAsync<HubInvocationException>(() => carol.InvokeAsync("Vote", "alice", pollId, 7));
+        await Assert.ThrowsAsync<HubException>(() => carol.InvokeAsync("Vote", "alice", pollId, 7));
         await reader.WaitForAsync("poll", p => p.Arguments[0].GetProperty("totalVotes").GetInt32() == 2);
 
         var final = await ownerClient.InvokeAsync("EndPoll", "alice");
@@ -95,7 +96,7 @@ public class ChatEngagementTests
         Assert.False(final.GetProperty("isOpen").GetBoolean());
         Assert.Equal(1, final.GetProperty("correctOption").GetInt32());
         Assert.Equal(["bob"], final.GetProperty("correctVoters").EnumerateArray().Select(v => v.GetString()));
-        var error = await Assert.ThrowsAsync<HubInvocationException>(() => carol.InvokeAsync("Vote", "alice", pollId, 1));
+        var error = await Assert.ThrowsAsync<HubException>(() => carol.InvokeAsync("Vote", "alice", pollId, 1));
         Assert.Contains("closed", error.Message, StringComparison.Ordinal);
         await reader.WaitForAsync("poll", p => !p.Arguments[0].GetProperty("isOpen").GetBoolean());
 
@@ -119,7 +120,7 @@ public class ChatEngagementTests
         using var owner = await chat.SignUpAsync("alice");
         var (ownerClient, _) = await chat.JoinAsync("alice", owner);
 
-        await Assert.ThrowsAsync<HubInvocationException>(() => ownerClient.InvokeAsync("StartPoll", "alice",
+        await Assert.ThrowsAsync<HubException>(() => ownerClient.InvokeAsync("StartPoll", "alice",
             new { question, options = Enumerable.Range(0, optionCount).Select(i => $"o{i}").ToArray(), durationSeconds = duration, correctOption = correct }));
 
         var (_, join) = await chat.JoinAsync("alice");
@@ -134,8 +135,8 @@ public class ChatEngagementTests
         using var viewer = await chat.SignUpAsync("bob");
         var (bob, _) = await chat.JoinAsync("alice", viewer);
 
-        await Assert.ThrowsAsync<HubInvocationException>(() => bob.InvokeAsync("StartPoll", "alice", new { question = "q", options = new[] { "a", "b" }, durationSeconds = 60, correctOption = (int?)null }));
-        await Assert.ThrowsAsync<HubInvocationException>(() => bob.InvokeAsync("StartPoll", "alice", null));
+        await Assert.ThrowsAsync<HubException>(() => bob.InvokeAsync("StartPoll", "alice", new { question = "q", options = new[] { "a", "b" }, durationSeconds = 60, correctOption = (int?)null }));
+        await Assert.ThrowsAsync<HubException>(() => bob.InvokeAsync("StartPoll", "alice", null));
     }
 
     [Fact]
@@ -154,8 +155,8 @@ public class ChatEngagementTests
         await carol.InvokeAsync("UpvoteQuestion", "alice", id);
         var twice = await carol.InvokeAsync("UpvoteQuestion", "alice", id);
         Assert.Equal(1, twice.GetProperty("upvotes").GetInt32());
-        await Assert.ThrowsAsync<HubInvocationException>(() => carol.InvokeAsync("MarkQuestion", "alice", id, "pinned"));
-        await Assert.ThrowsAsync<HubInvocationException>(() => bob.InvokeAsync("AskQuestion", "alice", new string('?', 301)));
+        await Assert.ThrowsAsync<HubException>(() => carol.InvokeAsync("MarkQuestion", "alice", id, "pinned"));
+        await Assert.ThrowsAsync<HubException>(() => bob.InvokeAsync("AskQuestion", "alice", new string('?', 301)));
 
         var pinned = await ownerClient.InvokeAsync("MarkQuestion", "alice", id, "pinned");
         Assert.True(pinned.GetProperty("isPinned").GetBoolean());
@@ -184,14 +185,14 @@ public class ChatEngagementTests
         // So is an anonymous browser with two tabs (the viewer cookie identifies it).
         var cookies = new System.Net.CookieContainer();
         cookies.Add(chat.Host.BaseAddress, new System.Net.Cookie("spectra_viewer", new string('a', 32)));
-        await using var tab1 = await SignalRJsonClient.ConnectAsync(chat.HubUri, new SignalRJsonClientOptions { Cookies = cookies });
-        await using var tab2 = await SignalRJsonClient.ConnectAsync(chat.HubUri, new SignalRJsonClientOptions { Cookies = cookies });
+        await using var tab1 = await ChatHubClient.ConnectAsync(chat.HubUri, cookies);
+        await using var tab2 = await ChatHubClient.ConnectAsync(chat.HubUri, cookies);
         await tab1.InvokeAsync("JoinChannel", "alice", null);
         var tabJoin = await tab2.InvokeAsync("JoinChannel", "alice", null);
         Assert.Equal(3, tabJoin.GetProperty("viewers").GetInt32());
 
         // The OBS overlay reads the chat but is not a viewer.
-        await using var overlay = await SignalRJsonClient.ConnectAsync(new Uri(chat.Host.BaseAddress, "/hubs/chat?role=overlay"));
+        await using var overlay = await ChatHubClient.ConnectAsync(new Uri(chat.Host.BaseAddress, "/hubs/chat?role=overlay"));
         var overlayJoin = await overlay.InvokeAsync("JoinChannel", "alice", null);
         Assert.Equal(3, overlayJoin.GetProperty("viewers").GetInt32());
 

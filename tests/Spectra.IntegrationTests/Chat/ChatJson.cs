@@ -20,11 +20,11 @@ internal static class ChatJson
     }
 
     /// <summary>Every message delivered by "messages" invocations so far, in arrival order.</summary>
-    public static List<JsonElement> Messages(SignalRJsonClient client) =>
+    public static List<JsonElement> Messages(ChatHubClient client) =>
         [.. client.ReceivedOf("messages").SelectMany(i => i.Arguments[0].EnumerateArray())];
 
     /// <summary>Waits until a message with <paramref name="text"/> has been delivered.</summary>
-    public static async Task<JsonElement> WaitForMessageAsync(SignalRJsonClient client, string text)
+    public static async Task<JsonElement> WaitForMessageAsync(ChatHubClient client, string text)
     {
         var invocation = await client.WaitForAsync("messages", i => i.Arguments[0].EnumerateArray().Any(m => TextOf(m) == text));
         return invocation.Arguments[0].EnumerateArray().First(m => TextOf(m) == text);

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
 using Spectra.Testing;
-using Spectra.Testing.Chat;
 using static Spectra.IntegrationTests.Chat.ChatJson;
 
 namespace Spectra.IntegrationTests.Chat;
@@ -40,7 +40,7 @@ public class ChatMessagingTests
         using var owner = await chat.SignUpAsync("alice");
         var (reader, _) = await chat.JoinAsync("alice");
 
-        var error = await Assert.ThrowsAsync<HubInvocationException>(() => reader.InvokeAsync("SendMessage", "alice", "hi"));
+        var error = await Assert.ThrowsAsync<HubException>(() => reader.InvokeAsync("SendMessage", "alice", "hi"));
 
         Assert.Contains("Sign in", error.Message, StringComparison.Ordinal);
     }
@@ -167,7 +167,7 @@ public class ChatMessagingTests
         using var viewer = await chat.SignUpAsync("bob");
         var client = await chat.ConnectAsync(viewer);
 
-        var error = await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync("JoinChannel", "nobody", null));
+        var error = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("JoinChannel", "nobody", null));
         Assert.Contains("no channel named", error.Message, StringComparison.Ordinal);
     }
 
@@ -187,6 +187,6 @@ public class ChatMessagingTests
         await client.InvokeAsync("UnblockUser", "troll");
         var (_, after) = await chat.JoinAsync("alice", viewer);
         Assert.Equal(0, after.GetProperty("me").GetProperty("blockedUserIds").GetArrayLength());
-        await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync("BlockUser", "bob"));
+        await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("BlockUser", "bob"));
     }
 }

@@ -1,8 +1,8 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
 using Spectra.Data.Entities.Chat;
 using Spectra.Testing;
-using Spectra.Testing.Chat;
 using static Spectra.IntegrationTests.Chat.ChatJson;
 
 namespace Spectra.IntegrationTests.Chat;
@@ -26,7 +26,7 @@ public class ChatModerationTests
         Assert.True(modJoin.GetProperty("me").GetProperty("canModerate").GetBoolean());
 
         var id = (await bob.InvokeAsync("SendMessage", "alice", "rude")).GetProperty("message").GetProperty("id").GetString();
-        await Assert.ThrowsAsync<HubInvocationException>(() => bob.InvokeAsync("DeleteMessage", "alice", id, null));
+        await Assert.ThrowsAsync<HubException>(() => bob.InvokeAsync("DeleteMessage", "alice", id, null));
         await modClient.InvokeAsync("DeleteMessage", "alice", id, "rude words");
 
         var deleted = await reader.WaitForAsync("messagesDeleted");
@@ -59,8 +59,8 @@ public class ChatModerationTests
         var refused = await bob.InvokeAsync("SendMessage", "alice", "again");
         Assert.Equal("timedOut", Code(refused));
         Assert.InRange(refused.GetProperty("retryAfterMs").GetInt64(), 590_000, 600_000);
-        await Assert.ThrowsAsync<HubInvocationException>(() => bob.InvokeAsync("React", "alice", "heart"));
-        await Assert.ThrowsAsync<HubInvocationException>(() => bob.InvokeAsync("AskQuestion", "alice", "why?"));
+        await Assert.ThrowsAsync<HubException>(() => bob.InvokeAsync("React", "alice", "heart"));
+        await Assert.ThrowsAsync<HubException>(() => bob.InvokeAsync("AskQuestion", "alice", "why?"));
 
         await ownerClient.InvokeAsync("SendMessage", "alice", "/untimeout bob");
         Assert.Equal("posted", Status(await bob.InvokeAsync("SendMessage", "alice", "sorry")));
@@ -94,10 +94,10 @@ public class ChatModerationTests
         await ownerClient.InvokeAsync("SendMessage", "alice", "/mod mia");
         var (modClient, _) = await chat.JoinAsync("alice", moderator);
 
-        await Assert.ThrowsAsync<HubInvocationException>(() => modClient.InvokeAsync("BanUser", "alice", "alice", null));
-        await Assert.ThrowsAsync<HubInvocationException>(() => modClient.InvokeAsync("BanUser", "alice", "mia", null));
-        await Assert.ThrowsAsync<HubInvocationException>(() => modClient.InvokeAsync("BanUser", "alice", "siteadmin", null));
-        await Assert.ThrowsAsync<HubInvocationException>(() => modClient.InvokeAsync("BanUser", "alice", "nobody", null));
+        await Assert.ThrowsAsync<HubException>(() => modClient.InvokeAsync("BanUser", "alice", "alice", null));
+        await Assert.ThrowsAsync<HubException>(() => modClient.InvokeAsync("BanUser", "alice", "mia", null));
+        await Assert.ThrowsAsync<HubException>(() => modClient.InvokeAsync("BanUser", "alice", "siteadmin", null));
+        await Assert.ThrowsAsync<HubException>(() => modClient.InvokeAsync("BanUser", "alice", "nobody", null));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class ChatModerationTests
 
         await carol.InvokeAsync("ReportMessage", "alice", id, "offensive");
         await carol.InvokeAsync("ReportMessage", "alice", id, "again");
-        await Assert.ThrowsAsync<HubInvocationException>(() => carol.InvokeAsync("ReportMessage", "alice", Guid.NewGuid(), null));
+        await Assert.ThrowsAsync<HubException>(() => carol.InvokeAsync("ReportMessage", "alice", Guid.NewGuid(), null));
 
         await using var scope = chat.Host.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SpectraDbContext>();

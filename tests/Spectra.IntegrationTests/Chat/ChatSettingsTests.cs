@@ -1,7 +1,7 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
 using Spectra.Data.Entities.Community;
-using Spectra.Testing.Chat;
 using static Spectra.IntegrationTests.Chat.ChatJson;
 
 namespace Spectra.IntegrationTests.Chat;
@@ -40,7 +40,7 @@ public class ChatSettingsTests
 
         var result = await viewerClient.InvokeAsync("SendMessage", "alice", "/slow 10");
         Assert.Equal("commandFailed", Code(result));
-        await Assert.ThrowsAsync<HubInvocationException>(() => viewerClient.InvokeAsync("UpdateSettings", "alice",
+        await Assert.ThrowsAsync<HubException>(() => viewerClient.InvokeAsync("UpdateSettings", "alice",
             new { chatEnabled = false, slowModeSeconds = 0, followersOnlyMinutes = (int?)null, emoteOnly = false, linksAllowed = false, maxMessageLength = 500 }));
         var (_, join) = await chat.JoinAsync("alice");
         Assert.Equal(0, join.GetProperty("settings").GetProperty("slowModeSeconds").GetInt32());
@@ -107,7 +107,7 @@ public class ChatSettingsTests
         using var owner = await chat.SignUpAsync("alice");
         var (ownerClient, _) = await chat.JoinAsync("alice", owner);
 
-        var error = await Assert.ThrowsAsync<HubInvocationException>(() => ownerClient.InvokeAsync("UpdateSettings", "alice",
+        var error = await Assert.ThrowsAsync<HubException>(() => ownerClient.InvokeAsync("UpdateSettings", "alice",
             new { chatEnabled = true, slowModeSeconds = 0, followersOnlyMinutes = (int?)null, emoteOnly = false, linksAllowed = false, maxMessageLength = 501 }));
 
         Assert.Contains("maximum message length", error.Message, StringComparison.Ordinal);

@@ -38,19 +38,15 @@ internal sealed class ChatTestHost : IAsyncDisposable
     public Task<TestClient> SignUpAsync(string name) => Host.SignUpAsync(name);
 
     /// <summary>Opens a hub connection as <paramref name="user"/> (anonymous when null).</summary>
-    public async Task<SignalRJsonClient> ConnectAsync(TestClient? user = null, IDictionary<string, string>? headers = null)
+    public async Task<ChatHubClient> ConnectAsync(TestClient? user = null, IReadOnlyDictionary<string, string>? headers = null)
     {
-        var client = await SignalRJsonClient.ConnectAsync(HubUri, new SignalRJsonClientOptions
-        {
-            Cookies = user?.Cookies,
-            Headers = headers ?? new Dictionary<string, string>(),
-        });
+        var client = await ChatHubClient.ConnectAsync(HubUri, user?.Cookies, headers);
         _clients.Add(client);
         return client;
     }
 
     /// <summary>Connects and joins <paramref name="channel"/>; returns the client and the join result.</summary>
-    public async Task<(SignalRJsonClient Client, JsonElement Join)> JoinAsync(string channel, TestClient? user = null, long? since = null)
+    public async Task<(ChatHubClient Client, JsonElement Join)> JoinAsync(string channel, TestClient? user = null, long? since = null)
     {
         var client = await ConnectAsync(user);
         var join = await client.InvokeAsync("JoinChannel", channel, since);

@@ -10,12 +10,12 @@ namespace Spectra.IntegrationTests.Community;
 /// </summary>
 internal sealed class ViewerCrowd(SpectraHost host) : IAsyncDisposable
 {
-    private readonly List<SignalRJsonClient> _clients = [];
+    private readonly List<ChatHubClient> _clients = [];
 
     /// <summary>Opens one connection (as <paramref name="user"/>, anonymous when null) and joins <paramref name="channel"/>.</summary>
-    public async Task<SignalRJsonClient> JoinAsync(string channel, TestClient? user = null)
+    public async Task<ChatHubClient> JoinAsync(string channel, TestClient? user = null)
     {
-        var client = await SignalRJsonClient.ConnectAsync(new Uri(host.BaseAddress, "/hubs/chat"), new SignalRJsonClientOptions { Cookies = user?.Cookies });
+        var client = await ChatHubClient.ConnectAsync(new Uri(host.BaseAddress, "/hubs/chat"), user?.Cookies);
         _clients.Add(client);
         await client.InvokeAsync("JoinChannel", channel, null);
         return client;
