@@ -1,17 +1,25 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Spectra.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="SpectraDbContext"/> (pooled) on the configured provider.</summary>
+    /// <summary>
+    /// Registers <see cref="SpectraDbContext"/> (pooled) on the configured provider. The instance is
+    /// the provider's derived context, so migrations come from that provider's set.
+    /// </summary>
     public static IServiceCollection AddSpectraDbContext(this IServiceCollection services, DatabaseOptions options, string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var provider = options.Provider;
         var connectionString = ResolveConnectionString(options, dataDirectory);
-        services.AddDbContextPool<SpectraDbContext>(builder => Configure(builder, options.Provider, connectionString));
+        _ = provider switch
+        {
+            DatabaseProvider.Sqlite => services.AddDbContextPool<SpectraDbContext, SqliteSpectraDbContext>(builder => Configure(builder, provider, connectionString)),
+            DatabaseProvider.Postgres => services.AddDbContextPool<SpectraDbContext, PostgresSpectraDbContext>(builder => Configure(builder, provider, connectionString)),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), provider, "Unknown database provider."),
+        };
         return services;
     }
 
@@ -40,9 +48,5 @@ public static class DataServiceCollectionExtensions
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
         }
-
-        // Migrations are written by hand without a model snapshot; the model is checked against the
-        // migrated schema by the conformance tests instead.
-        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 }

@@ -7,9 +7,28 @@ namespace Spectra.Data;
 /// <summary>
 /// The one model shared by SQLite and PostgreSQL. Partial: each area declares its sets in
 /// <c>SpectraDbContext.{Area}.cs</c>; entity configurations are picked up from this assembly.
+/// Abstract: each provider has a derived type (<see cref="SqliteSpectraDbContext"/>,
+/// <see cref="PostgresSpectraDbContext"/>) that owns that provider's migrations and model snapshot
+/// under <c>Migrations/{Provider}</c>; the rest of the code asks for <see cref="SpectraDbContext"/>.
 /// </summary>
-public partial class SpectraDbContext(DbContextOptions<SpectraDbContext> options) : DbContext(options)
+public abstract partial class SpectraDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>A context on <paramref name="provider"/>, outside dependency injection (tools, tests).</summary>
+    public static SpectraDbContext Create(DatabaseProvider provider, string connectionString) => provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteSpectraDbContext(Options<SqliteSpectraDbContext>(provider, connectionString)),
+        DatabaseProvider.Postgres => new PostgresSpectraDbContext(Options<PostgresSpectraDbContext>(provider, connectionString)),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+    };
+
+    internal static DbContextOptions<TContext> Options<TContext>(DatabaseProvider provider, string connectionString)
+        where TContext : SpectraDbContext
+    {
+        var builder = new DbContextOptionsBuilder<TContext>();
+        DataServiceCollectionExtensions.Configure(builder, provider, connectionString);
+        return builder.Options;
+    }
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Spectra.Data;
+using Spectra.Data.Migrations;
 
 namespace Spectra.Server.Infrastructure;
 
@@ -43,6 +44,7 @@ internal static partial class DataHostingExtensions
         // history table (here and inside Migrate), so create the table first.
         var history = db.GetService<IHistoryRepository>();
         await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
+        await HandWrittenMigrationHistory.ThrowIfPartlyAppliedAsync(db.Database, cancellationToken);
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (db.Database.IsSqlite())

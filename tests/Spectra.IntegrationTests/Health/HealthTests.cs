@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Spectra.Data;
 using Spectra.Server.Health;
@@ -33,9 +32,7 @@ public sealed class HealthTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var options = new DbContextOptionsBuilder<SpectraDbContext>();
-        DataServiceCollectionExtensions.Configure(options, DatabaseProvider.Postgres, $"Host=127.0.0.1;Port={port};Username=x;Database=x;Timeout=3");
-        await using var db = new SpectraDbContext(options.Options);
+        await using var db = SpectraDbContext.Create(DatabaseProvider.Postgres, $"Host=127.0.0.1;Port={port};Username=x;Database=x;Timeout=3");
 
         var result = await new DatabaseHealthCheck(db).CheckHealthAsync(new HealthCheckContext());
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Spectra.Data.Entities.Channels;
 using Spectra.Data.Entities.Chat;
 
 namespace Spectra.Data.EntityConfigurations.Chat;
@@ -12,5 +13,6 @@ internal sealed class ChatBlockedTermConfiguration : IEntityTypeConfiguration<Ch
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Term).HasMaxLength(100);
         builder.HasIndex(x => new { x.ChannelId, x.Term }).IsUnique();
+        builder.HasOne<Channel>().WithMany().HasForeignKey(x => x.ChannelId).OnDelete(DeleteBehavior.Cascade);
     }
 }

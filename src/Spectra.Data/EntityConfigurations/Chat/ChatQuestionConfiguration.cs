@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Spectra.Data.Entities.Channels;
 using Spectra.Data.Entities.Chat;
 
 namespace Spectra.Data.EntityConfigurations.Chat;
@@ -13,5 +14,6 @@ internal sealed class ChatQuestionConfiguration : IEntityTypeConfiguration<ChatQ
         builder.Property(x => x.AuthorName).HasMaxLength(64);
         builder.Property(x => x.Text).HasMaxLength(1200);
         builder.HasIndex(x => new { x.ChannelId, x.CreatedAt });
+        builder.HasOne<Channel>().WithMany().HasForeignKey(x => x.ChannelId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -10,5 +10,6 @@ internal sealed class ChatQuestionVoteConfiguration : IEntityTypeConfiguration<C
     {
         builder.ToTable("ChatQuestionVotes");
         builder.HasKey(x => new { x.QuestionId, x.UserId });
+        builder.HasOne<ChatQuestion>().WithMany().HasForeignKey(x => x.QuestionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -14,5 +14,6 @@ internal sealed class ChatReportConfiguration : IEntityTypeConfiguration<ChatRep
         builder.Property(x => x.Resolution).HasMaxLength(20);
         builder.HasIndex(x => new { x.ChannelId, x.ResolvedAt, x.CreatedAt });
         builder.HasIndex(x => new { x.MessageId, x.ReporterId }).IsUnique();
+        builder.HasOne<ChatMessage>().WithMany().HasForeignKey(x => x.MessageId).OnDelete(DeleteBehavior.Cascade);
     }
 }

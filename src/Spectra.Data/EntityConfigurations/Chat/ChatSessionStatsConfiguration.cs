@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Spectra.Data.Entities.Channels;
 using Spectra.Data.Entities.Chat;
 
 namespace Spectra.Data.EntityConfigurations.Chat;
@@ -11,5 +12,6 @@ internal sealed class ChatSessionStatsConfiguration : IEntityTypeConfiguration<C
         builder.ToTable("ChatSessionStats");
         builder.HasKey(x => x.StreamSessionId);
         builder.HasIndex(x => x.ChannelId);
+        builder.HasOne<Channel>().WithMany().HasForeignKey(x => x.ChannelId).OnDelete(DeleteBehavior.Cascade);
     }
 }

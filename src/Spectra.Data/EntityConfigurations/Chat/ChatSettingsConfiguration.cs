@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Spectra.Data.Entities.Channels;
 using Spectra.Data.Entities.Chat;
 
 namespace Spectra.Data.EntityConfigurations.Chat;
@@ -12,5 +13,6 @@ internal sealed class ChatSettingsConfiguration : IEntityTypeConfiguration<ChatS
         builder.HasKey(x => x.ChannelId);
         builder.Property(x => x.OverlayTokenHash).HasMaxLength(64);
         builder.HasIndex(x => x.OverlayTokenHash).IsUnique();
+        builder.HasOne<Channel>().WithOne().HasForeignKey<ChatSettings>(x => x.ChannelId).OnDelete(DeleteBehavior.Cascade);
     }
 }

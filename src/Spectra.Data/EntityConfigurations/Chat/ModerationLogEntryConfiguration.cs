@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Spectra.Data.Entities.Channels;
 using Spectra.Data.Entities.Chat;
 
 namespace Spectra.Data.EntityConfigurations.Chat;
@@ -16,5 +17,6 @@ internal sealed class ModerationLogEntryConfiguration : IEntityTypeConfiguration
         builder.Property(x => x.Details).HasMaxLength(2000);
         builder.Property(x => x.Reason).HasMaxLength(300);
         builder.HasIndex(x => new { x.ChannelId, x.CreatedAt });
+        builder.HasOne<Channel>().WithMany().HasForeignKey(x => x.ChannelId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Spectra.Data.Entities.Channels;
 using Spectra.Data.Entities.Chat;
 
 namespace Spectra.Data.EntityConfigurations.Chat;
@@ -15,5 +16,6 @@ internal sealed class PollConfiguration : IEntityTypeConfiguration<Poll>
         builder.Property(x => x.Counts).HasMaxLength(100);
         builder.HasIndex(x => new { x.ChannelId, x.ClosedAt });
         builder.HasMany(x => x.Votes).WithOne().HasForeignKey(x => x.PollId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Channel>().WithMany().HasForeignKey(x => x.ChannelId).OnDelete(DeleteBehavior.Cascade);
     }
 }

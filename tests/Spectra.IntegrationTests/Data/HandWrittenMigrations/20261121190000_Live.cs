@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Spectra.Data.Migrations;
+namespace Spectra.IntegrationTests.Data.HandWrittenMigrations;
 
 /// <summary>
 /// Stream sessions. A channel is live while it has a session without <c>EndedAt</c>, so no column is
 /// added to Channels. Provider-neutral, like every migration here.
 /// </summary>
-[DbContext(typeof(SpectraDbContext))]
+[DbContext(typeof(HandWrittenMigrationsDbContext))]
 [Migration("20261121190000_Live")]
 public sealed class Live : Migration
 {

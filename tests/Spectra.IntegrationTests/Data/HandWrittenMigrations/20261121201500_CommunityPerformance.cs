@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Spectra.Data.Migrations;
+namespace Spectra.IntegrationTests.Data.HandWrittenMigrations;
 
 /// <summary>
 /// Indexes the community queries need at 10⁵ channels and followers (measured by
@@ -10,7 +10,7 @@ namespace Spectra.Data.Migrations;
 /// scan); (Trigram, TermLength, Term) on SearchTermTrigrams so typo candidates are found from the
 /// index alone. Provider-neutral, like every migration here.
 /// </summary>
-[DbContext(typeof(SpectraDbContext))]
+[DbContext(typeof(HandWrittenMigrationsDbContext))]
 [Migration("20261121201500_CommunityPerformance")]
 public sealed class CommunityPerformance : Migration
 {

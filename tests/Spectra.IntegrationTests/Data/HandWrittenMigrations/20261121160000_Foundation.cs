@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Spectra.Data;
 
-namespace Spectra.Data.Migrations;
+namespace Spectra.IntegrationTests.Data.HandWrittenMigrations;
 
 /// <summary>
 /// Accounts, channels, categories, tags, access tokens and server secrets.
 /// Written by hand with provider-neutral operations: no column store types are named, so SQLite and
 /// PostgreSQL each map the CLR types themselves and one migration serves both.
 /// </summary>
-[DbContext(typeof(SpectraDbContext))]
+[DbContext(typeof(HandWrittenMigrationsDbContext))]
 [Migration("20261121160000_Foundation")]
 public sealed class Foundation : Migration
 {

@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Spectra.Data.Migrations;
+namespace Spectra.IntegrationTests.Data.HandWrittenMigrations;
 
 /// <summary>
 /// Community: the follows index, blocks, notifications and opt-outs, webhooks and their deliveries, schedule,
 /// posts, watch history, analytics (broadcasts, view sessions, viewer samples) and the search tables.
 /// Provider-neutral: column types come from each provider's mapping of the CLR type.
 /// </summary>
-[DbContext(typeof(SpectraDbContext))]
+[DbContext(typeof(HandWrittenMigrationsDbContext))]
 [Migration("20261121180000_Community")]
 public partial class Community : Migration
 {

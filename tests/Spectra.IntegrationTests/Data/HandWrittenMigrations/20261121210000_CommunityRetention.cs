@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Spectra.Data.Migrations;
+namespace Spectra.IntegrationTests.Data.HandWrittenMigrations;
 
 /// <summary>Indexes the retention sweeps delete by: notifications by age, webhook deliveries by completion.</summary>
-[DbContext(typeof(SpectraDbContext))]
+[DbContext(typeof(HandWrittenMigrationsDbContext))]
 [Migration("20261121210000_CommunityRetention")]
 public sealed class CommunityRetention : Migration
 {
