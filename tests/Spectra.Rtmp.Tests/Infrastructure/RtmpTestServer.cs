@@ -30,6 +30,8 @@ public sealed class RtmpTestServer : IAsyncDisposable
 
     public int Port { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Error-level entries a test provokes on purpose; anything else fails the test at dispose.</summary>
     public Func<TestLogCollector.LogEntry, bool> ExpectedError { get; set; } = _ => false;
 

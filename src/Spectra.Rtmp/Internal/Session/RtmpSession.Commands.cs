@@ -21,6 +21,7 @@ internal sealed partial class RtmpSession
     private uint _lastStreamId;
     private uint _publishStreamId;
     private bool _published;
+    private bool _publishAccepted;
     private IRtmpMediaSink? _sink;
 
     private enum PendingAction
@@ -224,6 +225,8 @@ internal sealed partial class RtmpSession
 
         if (result.IsAccepted)
         {
+            _publishAccepted = true;
+            _chunkReader.LiftPrePublishLimits();
             _sink = result.Sink;
             _publishStreamId = streamId;
             RtmpControlMessages.WriteUserControl(_chunkWriter, _output, RtmpControlMessages.StreamBegin, streamId);
