@@ -26,13 +26,36 @@ public sealed class ConnectionLimitTests
         return clients;
     }
 
-    private static async Task RefusedAsync(RtmpTestServer server, int count)
+    /// <summary>Each of <paramref name="count"/> new connections is closed, with exactly one warning each, all alike.</summary>
+    private static async Task RefusedAsync(RtmpTestServer server, int count, string eventName, string reason)
     {
         for (var i = 0; i < count; i++)
         {
             await using var client = await RtmpTestClient.ConnectAsync(server.Port);
             Assert.True(await client.WaitForCloseAsync(Wait), "an extra connection was not closed");
         }
+
+        var warnings = Warnings(server);
+        Assert.Equal(count, warnings.Count);
+        Assert.All(warnings, w =>
+        {
+            Assert.Equal(eventName, w.EventName);
+            Assert.Contains(reason, w.Message, StringComparison.Ordinal);
+        });
+    }
+
+    private static async Task PublishesAsync(RtmpTestClient handshaken, string key)
+    {
+        var (_, status) = await handshaken.PublishAsync(key, handshake: false);
+        Assert.Equal("NetStream.Publish.Start", ((Dictionary<string, object?>)status.GetArgument(0)!)["code"]);
+    }
+
+    /// <summary>Closes the last held connection and waits until the server has let it go.</summary>
+    private static async Task CloseLastAsync(RtmpTestServer server, List<RtmpTestClient> held)
+    {
+        await held[^1].DisposeAsync();
+        held.RemoveAt(held.Count - 1);
+        await server.Logs.WaitForEventAsync("RtmpConnectionClosed", Wait);
     }
 
     private static List<TestLogCollector.LogEntry> Warnings(RtmpTestServer server)
@@ -53,25 +76,14 @@ public sealed class ConnectionLimitTests
         var held = await HoldAsync(server, 3);
         try
         {
-            await RefusedAsync(server, 2);
-
-            var warnings = Warnings(server);
-            Assert.Equal(2, warnings.Count);
-            Assert.All(warnings, w =>
-            {
-                Assert.Equal("RtmpConnectionsPerAddressLimit", w.EventName);
-                Assert.Contains("refused: 3 connections from this address are open, the limit is 3", w.Message, StringComparison.Ordinal);
-            });
+            await RefusedAsync(server, 2, "RtmpConnectionsPerAddressLimit", "refused: 3 connections from this address are open, the limit is 3");
 
             // The admitted connections are untouched: one publishes now.
-            var (_, status) = await held[0].PublishAsync("KEY", handshake: false);
-            Assert.Equal("NetStream.Publish.Start", ((Dictionary<string, object?>)status.GetArgument(0)!)["code"]);
+            await PublishesAsync(held[0], "KEY");
             Assert.True(await held[1].PingAsync());
 
             // A closed connection frees its place.
-            await held[2].DisposeAsync();
-            held.RemoveAt(2);
-            await server.Logs.WaitForEventAsync("RtmpConnectionClosed", Wait);
+            await CloseLastAsync(server, held);
             await using var again = await RtmpTestClient.ConnectAsync(server.Port);
             await again.HandshakeAsync();
             Assert.True(await again.PingAsync());
@@ -90,24 +102,13 @@ public sealed class ConnectionLimitTests
         var held = await HoldAsync(server, 4);
         try
         {
-            await RefusedAsync(server, 6);
+            await RefusedAsync(server, 6, "RtmpConnectionsLimit", "refused: 4 RTMP connections are open, the limit is 4");
 
-            var warnings = Warnings(server);
-            Assert.Equal(6, warnings.Count);
-            Assert.All(warnings, w =>
-            {
-                Assert.Equal("RtmpConnectionsLimit", w.EventName);
-                Assert.Contains("refused: 4 RTMP connections are open, the limit is 4", w.Message, StringComparison.Ordinal);
-            });
-
-            var (_, status) = await held[0].PublishAsync("HELD", handshake: false);
-            Assert.Equal("NetStream.Publish.Start", ((Dictionary<string, object?>)status.GetArgument(0)!)["code"]);
+            await PublishesAsync(held[0], "HELD");
             Assert.Equal("HELD", (await server.Handler.NextAcceptedAsync(Wait)).Request.StreamName);
 
             // After the flood, with one place freed, a real encoder gets in.
-            await held[3].DisposeAsync();
-            held.RemoveAt(3);
-            await server.Logs.WaitForEventAsync("RtmpConnectionClosed", Wait);
+            await CloseLastAsync(server, held);
             var run = await ExternalProcess.FfmpegPublishAsync(server.Url("live/KEY"), seconds: 1);
             Assert.True(run.ExitCode == 0, run.StandardError);
             var sink = await server.Handler.NextAcceptedAsync(Wait);
