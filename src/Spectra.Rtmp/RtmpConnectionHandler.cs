@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Spectra.Rtmp.Internal;
 using Spectra.Rtmp.Internal.Session;
 
 namespace Spectra.Rtmp;
@@ -14,21 +15,24 @@ public sealed class RtmpConnectionHandler : ConnectionHandler
 {
     private readonly IRtmpPublishHandler _publishHandler;
     private readonly RtmpOptions _options;
+    private readonly RtmpConnectionRegistry _registry;
     private readonly ILogger _logger;
 
-    public RtmpConnectionHandler(IRtmpPublishHandler publishHandler, IOptions<RtmpOptions> options, ILogger<RtmpConnectionHandler> logger)
+    internal RtmpConnectionHandler(IRtmpPublishHandler publishHandler, IOptions<RtmpOptions> options, RtmpConnectionRegistry registry, ILogger<RtmpConnectionHandler> logger)
     {
         ArgumentNullException.ThrowIfNull(publishHandler);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(logger);
         _publishHandler = publishHandler;
         _options = options.Value;
+        _registry = registry;
         _logger = logger;
     }
 
     public override Task OnConnectedAsync(ConnectionContext connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return new RtmpSession(connection, _options, _publishHandler, _logger).RunAsync();
+        return new RtmpSession(connection, _options, _publishHandler, _registry, _logger).RunAsync();
     }
 }

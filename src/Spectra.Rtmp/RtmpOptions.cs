@@ -33,6 +33,24 @@ public sealed class RtmpOptions
     public int MaxMessageSize { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>
+    /// Largest message accepted before <c>publish</c> is accepted, in bytes; audio and video are refused altogether until
+    /// then. What a publisher sends first (Set Chunk Size, <c>connect</c>, <c>releaseStream</c>, <c>FCPublish</c>,
+    /// <c>createStream</c>, <c>publish</c>) is well under 1 KiB, so a connection that has not proven a stream key can hold
+    /// at most two such messages' worth of buffer memory. 1 KiB – 64 KiB, default 16 KiB.
+    /// </summary>
+    public int PrePublishMaxMessageSize { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// Largest number of RTMP connections open at once from one remote address (IPv4-mapped IPv6 counts as IPv4);
+    /// further ones are closed on accept. Loopback is not exempt. An encoder needs one; 16 leaves room for a few
+    /// encoders behind one NAT. 1–100000, default 16.
+    /// </summary>
+    public int MaxConnectionsPerAddress { get; set; } = 16;
+
+    /// <summary>Largest number of RTMP connections open at once in total; further ones are closed on accept. 1–100000, default 1000.</summary>
+    public int MaxConnections { get; set; } = 1000;
+
+    /// <summary>
     /// Largest number of distinct chunk stream ids a connection may use. ffmpeg, OBS (librtmp) and GStreamer use
     /// fewer than 8 (control 2, commands 3, audio and video 4–7). 2–65599 (the id space, §5.3.1.1), default 32.
     /// </summary>

@@ -24,7 +24,13 @@ public static class RtmpServiceCollectionExtensions
 
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RtmpOptions>, RtmpOptionsValidator>());
-        services.TryAddSingleton<RtmpConnectionHandler>();
+        services.AddMetrics();
+        services.TryAddSingleton<RtmpConnectionRegistry>();
+        services.TryAddSingleton(static sp => new RtmpConnectionHandler(
+            sp.GetRequiredService<IRtmpPublishHandler>(),
+            sp.GetRequiredService<IOptions<RtmpOptions>>(),
+            sp.GetRequiredService<RtmpConnectionRegistry>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RtmpConnectionHandler>>()));
         return services;
     }
 }

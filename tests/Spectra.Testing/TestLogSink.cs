@@ -12,6 +12,13 @@ public sealed class TestLogSink : ILoggerProvider
 
     public IEnumerable<LogEntry> Errors => _entries.Where(e => e.Level >= LogLevel.Error);
 
+    /// <summary>Entries whose message or exception contains any of <paramref name="secrets"/> (ordinal; strings under 3 characters are ignored).</summary>
+    public IReadOnlyList<LogEntry> Containing(IEnumerable<string> secrets)
+    {
+        string[] needles = [.. secrets.Where(s => s.Length >= 3).Distinct(StringComparer.Ordinal)];
+        return [.. _entries.Where(e => needles.Any(n => e.Message.Contains(n, StringComparison.Ordinal) || (e.Exception?.ToString().Contains(n, StringComparison.Ordinal) ?? false)))];
+    }
+
     public ILogger CreateLogger(string categoryName) => new SinkLogger(this, categoryName);
 
     public void Dispose()

@@ -76,6 +76,51 @@ internal sealed class RtmpTestClient : IAsyncDisposable
         await SendAsync(output.WrittenMemory);
     }
 
+    /// <summary>
+    /// Sends the fmt 0 chunk and the following chunks of a <paramref name="declaredLength"/>-byte message, but only
+    /// <paramref name="chunks"/> of them: the message stays incomplete and the stream stays at a chunk boundary.
+    /// </summary>
+    public async Task SendIncompleteMessageAsync(uint chunkStreamId, byte typeId, uint messageStreamId, int declaredLength, int chunks)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        _writer.WriteMessage(output, chunkStreamId, 0, typeId, messageStreamId, new byte[declaredLength]);
+        var size = OutgoingChunkSize;
+        var length = 12 + size + ((chunks - 1) * (1 + size));
+        if (chunkStreamId > 63 || length >= output.WrittenCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(chunks), "The prefix must end inside the message, with one-byte basic headers.");
+        }
+
+        await SendAsync(output.WrittenMemory[..length]);
+    }
+
+    /// <summary>
+    /// Sends a PingRequest and waits for its PingResponse, so the server has handled everything sent before. False when
+    /// the server closed the connection instead (other messages in between are discarded).
+    /// </summary>
+    public async Task<bool> PingAsync(TimeSpan? timeout = null)
+    {
+        try
+        {
+            await SendMessageAsync(2, RtmpMessageType.UserControl, 0, new byte[] { 0x00, 0x06, 0x00, 0x00, 0x00, 0x01 });
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+
+        using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        while (await ReadMessageAsync(cts.Token) is { } message)
+        {
+            if (message.Header.TypeId == RtmpMessageType.UserControl && message.Payload is [0x00, 0x07, ..])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public Task SendCommandAsync(uint messageStreamId, string name, double transactionId, object? commandObject, params object?[] arguments)
     {
         var output = new ArrayBufferWriter<byte>();
@@ -100,10 +145,14 @@ internal sealed class RtmpTestClient : IAsyncDisposable
         });
 
     /// <summary>connect, createStream, publish; returns the stream id and the server's onStatus for publish.</summary>
-    public async Task<(uint StreamId, RtmpCommand Status)> PublishAsync(string streamName, string app = "live")
+    public async Task<(uint StreamId, RtmpCommand Status)> PublishAsync(string streamName, string app = "live", string? tcUrl = null, bool handshake = true)
     {
-        await HandshakeAsync();
-        await SendConnectAsync(app);
+        if (handshake)
+        {
+            await HandshakeAsync();
+        }
+
+        await SendConnectAsync(app, tcUrl);
         await WaitForCommandAsync(c => c.Name == "_result" && c.TransactionId == 1);
         await SendCommandAsync(0, "createStream", 2, null);
         var created = await WaitForCommandAsync(c => c.Name == "_result" && c.TransactionId == 2);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,8 +31,16 @@ public sealed class RtmpTestServer : IAsyncDisposable
 
     public int Port { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Error-level entries a test provokes on purpose; anything else fails the test at dispose.</summary>
     public Func<TestLogCollector.LogEntry, bool> ExpectedError { get; set; } = _ => false;
+
+    /// <summary>
+    /// Strings that must appear in no log entry, besides the handler's keys and the stream names it was asked for:
+    /// tokens a test put in a query string, for example.
+    /// </summary>
+    public ConcurrentBag<string> Secrets { get; } = [];
 
     public string Url(string path) => $"rtmp://127.0.0.1:{Port}/{path}";
 
@@ -63,5 +72,8 @@ public sealed class RtmpTestServer : IAsyncDisposable
         await _app.DisposeAsync();
         var unexpected = Logs.Errors().Where(e => !ExpectedError(e)).ToList();
         Assert.True(unexpected.Count == 0, "Unexpected error logs:\n" + string.Join("\n", unexpected));
+
+        var leaks = Logs.Containing([.. Secrets, .. Handler.Secrets]);
+        Assert.True(leaks.Count == 0, "Stream keys in the log:\n" + string.Join("\n", leaks));
     }
 }

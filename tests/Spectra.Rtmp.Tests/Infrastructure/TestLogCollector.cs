@@ -41,6 +41,20 @@ public sealed class TestLogCollector : ILoggerProvider
     public Task<LogEntry> WaitForEventAsync(string eventName, TimeSpan timeout)
         => WaitForAsync(e => e.EventName == eventName, timeout);
 
+    /// <summary>Completes when <paramref name="count"/> entries of the event were (or are) logged.</summary>
+    public Task<LogEntry> WaitForEventCountAsync(string eventName, int count, TimeSpan timeout)
+    {
+        var seen = 0;
+        return WaitForAsync(e => e.EventName == eventName && ++seen >= count, timeout);
+    }
+
+    /// <summary>Entries whose message or exception contains any of <paramref name="secrets"/> (ordinal; strings under 3 characters are ignored).</summary>
+    public IReadOnlyList<LogEntry> Containing(IEnumerable<string> secrets)
+    {
+        string[] needles = [.. secrets.Where(s => s.Length >= 3).Distinct(StringComparer.Ordinal)];
+        return [.. _entries.Where(e => needles.Any(n => e.Message.Contains(n, StringComparison.Ordinal) || (e.Exception?.ToString().Contains(n, StringComparison.Ordinal) ?? false)))];
+    }
+
     public IReadOnlyList<LogEntry> Errors() => [.. _entries.Where(e => e.Level >= LogLevel.Error)];
 
     private void Add(LogEntry entry)

@@ -25,6 +25,12 @@ public sealed class TestPublishHandler : IRtmpPublishHandler
 
     public ConcurrentQueue<RtmpPublishRequest> Requests { get; } = new();
 
+    /// <summary>
+    /// What must never be logged: the known keys, and the stream names asked for (unless any key is accepted, when names
+    /// are arbitrary fuzz output that may match ordinary words of a log line).
+    /// </summary>
+    public IEnumerable<string> Secrets => AcceptAnyKey ? _keys : _keys.Concat(Requests.Select(r => r.StreamName));
+
     public ChannelReader<RecordingSink> Accepted => _accepted.Reader;
 
     public async Task<RecordingSink> NextAcceptedAsync(TimeSpan timeout)

@@ -107,6 +107,47 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task Message_AbovePrePublishLimitBeforePublish_ClosedBeforeBuffering()
+    {
+        await using var server = await StartAsync();
+        await AssertClosedWithAsync(server, async c =>
+        {
+            await ConnectedAsync(c);
+            await c.SendAsync(new byte[] { 0x04, 0, 0, 0, 0, 0x40, 0x01, 0x12, 0, 0, 0, 0, 0x02 });
+        }, "RtmpPrePublishLimit", "closed before publish: Chunk stream 4 declares a 16385-byte message; the limit before publish is 16384 bytes");
+    }
+
+    [Fact]
+    public async Task Messages_IncompleteOnManyChunkStreamsBeforePublish_ClosedAtBufferLimit()
+    {
+        // Each chunk stream starts a 16 KiB message with one 128-byte chunk: 4 KiB of buffer each, 32 KiB allowed in all.
+        await using var server = await StartAsync();
+        await AssertClosedWithAsync(server, async c =>
+        {
+            await c.HandshakeAsync();
+            for (uint id = 4; id < 13; id++)
+            {
+                await c.SendIncompleteMessageAsync(id, 0x7F, 0, 16 * 1024, chunks: 1);
+            }
+        }, "RtmpPrePublishLimit", "Incomplete messages would hold more than 32768 bytes across 9 chunk streams; that is the limit before publish");
+    }
+
+    [Theory]
+    [InlineData(RtmpMessageType.Video, "Video")]
+    [InlineData(RtmpMessageType.Audio, "Audio")]
+    public async Task Media_BeforePublish_Closed(byte typeId, string name)
+    {
+        await using var server = await StartAsync();
+        await AssertClosedWithAsync(server, async c =>
+        {
+            await ConnectedAsync(c);
+            await c.SendCommandAsync(0, "createStream", 2, null);
+            await c.WaitForCommandAsync(r => r.Name == "_result" && r.TransactionId == 2);
+            await c.SendMessageAsync(6, typeId, 1, new byte[] { 0x17, 0x00 });
+        }, "RtmpPrePublishLimit", $"{name} message on message stream 1 before a publish was accepted");
+    }
+
+    [Fact]
     public async Task ChunkStreams_MoreThanLimit_Closed()
     {
         await using var server = await StartAsync(o => o.MaxChunkStreams = 4);
@@ -115,7 +156,7 @@ public sealed class BadInputTests
             await c.HandshakeAsync();
             for (uint id = 10; id < 15; id++)
             {
-                await c.SendMessageAsync(id, RtmpMessageType.Video, 1, new byte[] { 0x17 });
+                await c.SendMessageAsync(id, RtmpMessageType.Acknowledgement, 0, new byte[] { 0, 0, 0, 1 });
             }
         }, "RtmpProtocolError", "Chunk stream 14 would exceed the limit of 4 chunk streams");
     }

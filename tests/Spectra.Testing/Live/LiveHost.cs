@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -11,11 +12,13 @@ namespace Spectra.Testing.Live;
 /// <summary>
 /// A <see cref="SpectraHost"/> set up for live video: RTMP on a free loopback port, a small test ladder
 /// (source passthrough plus 240p at 300 kbit/s, x264 ultrafast), thumbnails every 5 s and a 3 s grace.
-/// Disposing throws if the server logged an unexpected error.
+/// Disposing throws if the server logged an unexpected error, or logged any stream key or token this host handed out
+/// or built an RTMP URL with.
 /// </summary>
 public sealed class LiveHost : IAsyncDisposable
 {
     private readonly SpectraHost _host;
+    private readonly ConcurrentBag<string> _secrets = [];
 
     private LiveHost(SpectraHost host, int rtmpPort)
     {
@@ -57,7 +60,11 @@ public sealed class LiveHost : IAsyncDisposable
         return new LiveHost(host, rtmpPort);
     }
 
-    public string RtmpUrl(string streamKey) => $"rtmp://127.0.0.1:{RtmpPort}/live/{streamKey}";
+    public string RtmpUrl(string streamKey)
+    {
+        _secrets.Add(streamKey);
+        return $"rtmp://127.0.0.1:{RtmpPort}/live/{streamKey}";
+    }
 
     public HttpClient CreateClient(string? bearerToken = null)
     {
@@ -82,10 +89,26 @@ public sealed class LiveHost : IAsyncDisposable
         var key = scope.ServiceProvider.GetRequiredService<StreamKeyService>().Reveal(channel);
         var token = await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>().CreateAsync(created.Value!.Id, "tests");
         Assert.True(token.Succeeded);
+        _secrets.Add(key);
+        _secrets.Add(token.Value!);
         return new Streamer(userName, channel.Id, key, token.Value!);
     }
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _host.DisposeAsync();
+        }
+        finally
+        {
+            var leaks = _host.Logs.Containing(_secrets);
+            if (leaks.Count > 0)
+            {
+                throw new InvalidOperationException("The server logged a stream key or token:" + Environment.NewLine + string.Join(Environment.NewLine, leaks));
+            }
+        }
+    }
 
     private static int FreeTcpPort()
     {

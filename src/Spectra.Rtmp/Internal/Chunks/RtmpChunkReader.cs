@@ -47,22 +47,43 @@ internal sealed class RtmpChunkReader : IDisposable
     private readonly Dictionary<uint, RtmpChunkStream> _streams = [];
     private readonly int _maxMessageSize;
     private readonly int _maxChunkStreams;
-    private readonly long _maxBufferedBytes;
+    private readonly long _maxHeldBytes;
     private RtmpChunkStream? _current;
     private int _chunkRemaining;
     private RtmpChunkStream? _delivered;
     private RtmpChunkStream? _last;
     private long _bufferedBytes;
+    private long _heldBytes;
+    private bool _prePublish;
+    private int _prePublishMaxMessageSize;
+    private long _prePublishMaxHeldBytes;
 
     /// <param name="maxMessageSize">Largest declared message length accepted, bytes.</param>
     /// <param name="maxChunkStreams">Largest number of distinct chunk stream ids.</param>
-    /// <param name="maxBufferedBytes">Largest sum of payload bytes held for incomplete messages across all chunk streams.</param>
-    public RtmpChunkReader(int maxMessageSize, int maxChunkStreams, long maxBufferedBytes)
+    /// <param name="maxHeldBytes">
+    /// Largest sum of buffer bytes the chunk streams may hold (<see cref="HeldBytes"/>): the pooled capacity, which the
+    /// pool rounds up to a power of two. Buffers are held only while their message is in progress.
+    /// </param>
+    public RtmpChunkReader(int maxMessageSize, int maxChunkStreams, long maxHeldBytes)
     {
         _maxMessageSize = maxMessageSize;
         _maxChunkStreams = maxChunkStreams;
-        _maxBufferedBytes = maxBufferedBytes;
+        _maxHeldBytes = maxHeldBytes;
     }
+
+    /// <summary>
+    /// Tighter limits until <see cref="LiftPrePublishLimits"/>: a peer that may not publish yet gets only small messages
+    /// through. Exceeding them throws <see cref="RtmpPrePublishLimitException"/>; the limits of the constructor still apply.
+    /// </summary>
+    public void SetPrePublishLimits(int maxMessageSize, long maxHeldBytes)
+    {
+        _prePublish = true;
+        _prePublishMaxMessageSize = maxMessageSize;
+        _prePublishMaxHeldBytes = maxHeldBytes;
+    }
+
+    /// <summary>From now on only the limits of the constructor apply (the peer's publish was accepted).</summary>
+    public void LiftPrePublishLimits() => _prePublish = false;
 
     /// <summary>The peer's chunk size (bytes of payload per chunk), 1–2^31−1.</summary>
     public int ChunkSize { get; private set; } = DefaultChunkSize;
@@ -72,6 +93,12 @@ internal sealed class RtmpChunkReader : IDisposable
 
     /// <summary>Payload bytes currently held for incomplete messages.</summary>
     public long BufferedBytes => _bufferedBytes;
+
+    /// <summary>
+    /// Bytes of pooled buffers the chunk streams hold right now: the capacity of the buffers of incomplete messages (and
+    /// of the message just delivered, until the next read). Between messages a chunk stream holds nothing.
+    /// </summary>
+    public long HeldBytes => _heldBytes;
 
     /// <summary>
     /// Applies a Set Chunk Size message (§5.4.1): 31-bit value, the high bit must be 0; 0 is meaningless.
@@ -98,7 +125,8 @@ internal sealed class RtmpChunkReader : IDisposable
                 _chunkRemaining = 0;
             }
 
-            _bufferedBytes -= stream.ResetMessage();
+            _bufferedBytes -= stream.Received;
+            _heldBytes -= stream.ReleaseMessage();
         }
     }
 
@@ -111,7 +139,7 @@ internal sealed class RtmpChunkReader : IDisposable
     {
         if (_delivered is not null)
         {
-            _delivered.ResetMessage();
+            _heldBytes -= _delivered.ReleaseMessage();
             _delivered = null;
         }
 
@@ -133,13 +161,23 @@ internal sealed class RtmpChunkReader : IDisposable
                     return false;
                 }
 
-                if (_bufferedBytes + count > _maxBufferedBytes)
+                var capacity = stream.Capacity;
+                var destination = stream.Append(count);
+                _heldBytes += stream.Capacity - capacity;
+                // The grown buffer is already counted, so Dispose gives it back with the others.
+                if (_heldBytes > _maxHeldBytes)
                 {
                     throw new RtmpProtocolException(
-                        $"Incomplete messages would hold more than {_maxBufferedBytes} bytes across {_streams.Count} chunk streams");
+                        $"Incomplete messages would hold more than {_maxHeldBytes} bytes across {_streams.Count} chunk streams");
                 }
 
-                reader.TryCopyTo(stream.Append(count));
+                if (_prePublish && _heldBytes > _prePublishMaxHeldBytes)
+                {
+                    throw new RtmpPrePublishLimitException(
+                        $"Incomplete messages would hold more than {_prePublishMaxHeldBytes} bytes across {_streams.Count} chunk streams; that is the limit before publish");
+                }
+
+                reader.TryCopyTo(destination);
                 reader.Advance(count);
                 _bufferedBytes += count;
                 _chunkRemaining -= count;
@@ -317,6 +355,12 @@ internal sealed class RtmpChunkReader : IDisposable
         {
             throw new RtmpProtocolException($"Chunk stream {id} declares a {length}-byte message; the limit is {_maxMessageSize} bytes");
         }
+
+        if (_prePublish && length > _prePublishMaxMessageSize)
+        {
+            throw new RtmpPrePublishLimitException(
+                $"Chunk stream {id} declares a {length}-byte message; the limit before publish is {_prePublishMaxMessageSize} bytes");
+        }
     }
 
     private static uint ReadUInt24(ReadOnlySpan<byte> span) => ((uint)span[0] << 16) | ((uint)span[1] << 8) | span[2];
@@ -325,7 +369,7 @@ internal sealed class RtmpChunkReader : IDisposable
     {
         foreach (var stream in _streams.Values)
         {
-            stream.ReleaseBuffer();
+            stream.ReleaseMessage();
         }
 
         _streams.Clear();
@@ -333,5 +377,6 @@ internal sealed class RtmpChunkReader : IDisposable
         _delivered = null;
         _last = null;
         _bufferedBytes = 0;
+        _heldBytes = 0;
     }
 }

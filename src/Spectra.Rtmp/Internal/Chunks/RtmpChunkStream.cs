@@ -6,6 +6,7 @@ namespace Spectra.Rtmp.Internal.Chunks;
 /// Per chunk stream state (RTMP 1.0 §5.3.1): the last header values that later fmt 1–3 chunks inherit, and the message being assembled.
 /// The payload buffer comes from <see cref="ArrayPool{T}.Shared"/> and grows with the bytes actually received,
 /// never with the declared length alone, so a peer that declares a large message but sends little costs little memory.
+/// It is held only while a message is in progress: delivering or aborting the message returns it to the pool.
 /// </summary>
 internal sealed class RtmpChunkStream(uint id)
 {
@@ -37,6 +38,9 @@ internal sealed class RtmpChunkStream(uint id)
 
     public bool InProgress => Received > 0 && Received < Length;
 
+    /// <summary>Length of the pooled buffer held: 0 between messages, at least <see cref="Received"/> during one.</summary>
+    public int Capacity => _buffer?.Length ?? 0;
+
     public ReadOnlySpan<byte> Payload => _buffer is null ? [] : _buffer.AsSpan(0, Received);
 
     public RtmpMessageHeader Header => new(Id, Timestamp, Length, TypeId, MessageStreamId);
@@ -63,16 +67,13 @@ internal sealed class RtmpChunkStream(uint id)
         return span;
     }
 
-    /// <summary>Forgets the message payload (after delivery or on Abort, §5.4.2); returns the bytes that were held.</summary>
-    public int ResetMessage()
+    /// <summary>
+    /// Forgets the message payload and returns its buffer to the pool (after delivery, on Abort §5.4.2, and at the end
+    /// of the connection). Returns the capacity that was held.
+    /// </summary>
+    public int ReleaseMessage()
     {
-        var held = Received;
-        Received = 0;
-        return held;
-    }
-
-    public void ReleaseBuffer()
-    {
+        var held = Capacity;
         if (_buffer is not null)
         {
             ArrayPool<byte>.Shared.Return(_buffer);
@@ -80,5 +81,6 @@ internal sealed class RtmpChunkStream(uint id)
         }
 
         Received = 0;
+        return held;
     }
 }

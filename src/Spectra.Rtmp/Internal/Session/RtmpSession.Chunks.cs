@@ -8,8 +8,9 @@ internal sealed partial class RtmpSession
 {
     private long _bytesReceived;
     private long _lastAcknowledged;
+    private long _reportedHeldBytes;
     private uint _ackWindow;
-    private bool _mediaBeforePublishLogged;
+    private bool _strayMediaLogged;
 
     /// <summary>
     /// Reads chunks until the peer closes or the session decides to close. Messages are handled synchronously while
@@ -59,7 +60,19 @@ internal sealed partial class RtmpSession
 
         _bytesReceived = batchStart + reader.Consumed;
         AcknowledgeIfDue();
+        ReportHeldBytes();
         return reader.Position;
+    }
+
+    /// <summary>Brings the server-wide buffer total up to date with this connection's reader; once per receive batch.</summary>
+    private void ReportHeldBytes()
+    {
+        var held = _chunkReader.HeldBytes;
+        if (held != _reportedHeldBytes)
+        {
+            _registry.AddHeldBytes(held - _reportedHeldBytes);
+            _reportedHeldBytes = held;
+        }
     }
 
     private void HandleMessage(in RtmpMessage message)
@@ -127,15 +140,22 @@ internal sealed partial class RtmpSession
         }
     }
 
+    /// <summary>Media before an accepted publish ends the connection; after it, media of other message streams is dropped.</summary>
     private void DeliverMedia(in RtmpMessageHeader header, ReadOnlySpan<byte> payload)
     {
+        if (!_publishAccepted)
+        {
+            throw new RtmpPrePublishLimitException(
+                $"{(header.TypeId == RtmpMessageType.Audio ? "Audio" : "Video")} message on message stream {header.MessageStreamId} before a publish was accepted");
+        }
+
         if (_sink is not null && header.MessageStreamId == _publishStreamId)
         {
             _sink.OnMediaMessage((RtmpMediaType)header.TypeId, header.Timestamp, payload);
         }
-        else if (!_mediaBeforePublishLogged)
+        else if (!_strayMediaLogged)
         {
-            _mediaBeforePublishLogged = true;
+            _strayMediaLogged = true;
             Log.MediaWithoutPublish(_logger, _connectionId, header.MessageStreamId);
         }
     }

@@ -21,6 +21,7 @@ internal sealed partial class RtmpSession
     private uint _lastStreamId;
     private uint _publishStreamId;
     private bool _published;
+    private bool _publishAccepted;
     private IRtmpMediaSink? _sink;
 
     private enum PendingAction
@@ -95,7 +96,7 @@ internal sealed partial class RtmpSession
         _connected = true;
         _app = command.GetString("app") ?? "";
         _tcUrl = command.GetString("tcUrl");
-        Log.Connected(_logger, _connectionId, _app, _tcUrl, command.GetString("flashVer"));
+        Log.Connected(_logger, _connectionId, LoggedApp(_app), RtmpLogRedaction.TcUrl(_tcUrl, _options.Application), command.GetString("flashVer"));
 
         var window = (uint)_options.WindowAcknowledgementSize;
         RtmpControlMessages.WriteWindowAcknowledgementSize(_chunkWriter, _output, window);
@@ -217,24 +218,26 @@ internal sealed partial class RtmpSession
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                Log.PublishHandlerFailed(_logger, _connectionId, request.App, ex);
+                Log.PublishHandlerFailed(_logger, _connectionId, LoggedApp(request.App), ex);
                 result = RtmpPublishResult.Reject(RtmpPublishRejection.BadName, "publish check failed");
             }
         }
 
         if (result.IsAccepted)
         {
+            _publishAccepted = true;
+            _chunkReader.LiftPrePublishLimits();
             _sink = result.Sink;
             _publishStreamId = streamId;
             RtmpControlMessages.WriteUserControl(_chunkWriter, _output, RtmpControlMessages.StreamBegin, streamId);
             WriteStatus(streamId, "status", RtmpCommandWriter.PublishStart, $"{request.StreamName.Length}-character stream key is now published.");
-            Log.PublishStarted(_logger, _connectionId, request.App, request.RemoteEndPoint);
+            Log.PublishStarted(_logger, _connectionId, LoggedApp(request.App), request.RemoteEndPoint);
             return;
         }
 
         var description = result.Rejection == RtmpPublishRejection.AlreadyPublishing ? "already publishing" : result.Description;
         WriteStatus(streamId, "error", RtmpCommandWriter.PublishBadName, description);
-        Log.PublishRejected(_logger, _connectionId, request.App, result.Rejection, description);
+        Log.PublishRejected(_logger, _connectionId, LoggedApp(request.App), result.Rejection, description);
         _closeAfterFlush = true;
     }
 
@@ -258,6 +261,9 @@ internal sealed partial class RtmpSession
             Log.SinkFailed(_logger, _connectionId, ex);
         }
     }
+
+    /// <summary>The app as it may be logged: it can hold the stream key (see <see cref="RtmpLogRedaction"/>).</summary>
+    private string LoggedApp(string app) => RtmpLogRedaction.App(app, _options.Application);
 
     private void WriteStatus(uint messageStreamId, string level, string code, string description)
         => WriteCommand(StatusChunkStreamId, messageStreamId, output => RtmpCommandWriter.WriteOnStatus(output, level, code, description));

@@ -89,7 +89,7 @@ internal sealed partial class RtmpSession
         public static partial void MessageIgnored(ILogger logger, string connectionId, byte typeId);
 
         [LoggerMessage(EventId = 1019, EventName = "RtmpMediaWithoutPublish", Level = LogLevel.Debug,
-            Message = "RTMP connection {ConnectionId}: media on message stream {MessageStreamId} without an accepted publish is dropped")]
+            Message = "RTMP connection {ConnectionId}: media on message stream {MessageStreamId}, which is not the published stream (any more), is dropped")]
         public static partial void MediaWithoutPublish(ILogger logger, string connectionId, uint messageStreamId);
 
         [LoggerMessage(EventId = 1020, EventName = "RtmpPublishHandlerFailed", Level = LogLevel.Error,
@@ -107,5 +107,17 @@ internal sealed partial class RtmpSession
         [LoggerMessage(EventId = 1023, EventName = "RtmpServerClosing", Level = LogLevel.Information,
             Message = "RTMP connection {ConnectionId} closed: the server is shutting down")]
         public static partial void ServerClosing(ILogger logger, string connectionId);
+
+        [LoggerMessage(EventId = 1024, EventName = "RtmpPrePublishLimit", Level = LogLevel.Warning,
+            Message = "RTMP connection {ConnectionId} closed before publish: {Reason}")]
+        public static partial void PrePublishLimit(ILogger logger, string connectionId, string reason);
+
+        [LoggerMessage(EventId = 1025, EventName = "RtmpConnectionsPerAddressLimit", Level = LogLevel.Warning,
+            Message = "RTMP connection {ConnectionId} from {RemoteEndPoint} refused: {Open} connections from this address are open, the limit is {Limit}")]
+        public static partial void ConnectionsPerAddressLimit(ILogger logger, string connectionId, EndPoint? remoteEndPoint, int open, int limit);
+
+        [LoggerMessage(EventId = 1026, EventName = "RtmpConnectionsLimit", Level = LogLevel.Warning,
+            Message = "RTMP connection {ConnectionId} from {RemoteEndPoint} refused: {Open} RTMP connections are open, the limit is {Limit}")]
+        public static partial void ConnectionsLimit(ILogger logger, string connectionId, EndPoint? remoteEndPoint, int open, int limit);
     }
 }

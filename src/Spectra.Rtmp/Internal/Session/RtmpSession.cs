@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Numerics;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ internal sealed partial class RtmpSession
     private readonly PipeWriter _output;
     private readonly RtmpOptions _options;
     private readonly IRtmpPublishHandler _publishHandler;
+    private readonly RtmpConnectionRegistry _registry;
     private readonly ILogger _logger;
     private readonly string _connectionId;
     private readonly RtmpChunkReader _chunkReader;
@@ -33,19 +35,20 @@ internal sealed partial class RtmpSession
     private bool _outputPending;
     private bool _closeAfterFlush;
 
-    public RtmpSession(ConnectionContext connection, RtmpOptions options, IRtmpPublishHandler publishHandler, ILogger logger)
+    public RtmpSession(ConnectionContext connection, RtmpOptions options, IRtmpPublishHandler publishHandler, RtmpConnectionRegistry registry, ILogger logger)
     {
         _connection = connection;
         _input = connection.Transport.Input;
         _output = connection.Transport.Output;
         _options = options;
         _publishHandler = publishHandler;
+        _registry = registry;
         _logger = logger;
         _connectionId = connection.ConnectionId;
 
-        // Partial messages may hold at most two maximal messages in total (for example a large video frame
-        // interleaved with audio); the limit is on bytes actually received, not on declared lengths.
-        _chunkReader = new RtmpChunkReader(options.MaxMessageSize, options.MaxChunkStreams, 2L * options.MaxMessageSize);
+        // Until a publish is accepted the peer is unknown: small messages only, and little buffer memory.
+        _chunkReader = new RtmpChunkReader(options.MaxMessageSize, options.MaxChunkStreams, HeldBytesLimit(options.MaxMessageSize));
+        _chunkReader.SetPrePublishLimits(options.PrePublishMaxMessageSize, HeldBytesLimit(options.PrePublishMaxMessageSize));
         _ackWindow = (uint)options.WindowAcknowledgementSize;
         // Kestrel asks connections to close on shutdown through this feature; a live publisher then ends at once
         // instead of holding the shutdown until the transport is aborted.
@@ -56,6 +59,16 @@ internal sealed partial class RtmpSession
     public async Task RunAsync()
     {
         Log.ConnectionAccepted(_logger, _connectionId, _connection.RemoteEndPoint);
+        var address = RtmpConnectionRegistry.AddressKey(_connection.RemoteEndPoint);
+        if (!Admit(address))
+        {
+            _chunkReader.Dispose();
+            _timeout.Dispose();
+            await _input.CompleteAsync();
+            await _output.CompleteAsync();
+            return;
+        }
+
         var endReason = RtmpUnpublishReason.ConnectionClosed;
         try
         {
@@ -63,6 +76,11 @@ internal sealed partial class RtmpSession
             {
                 await ReceiveLoopAsync();
             }
+        }
+        catch (RtmpPrePublishLimitException ex)
+        {
+            Log.PrePublishLimit(_logger, _connectionId, ex.Message);
+            endReason = RtmpUnpublishReason.ProtocolError;
         }
         catch (RtmpProtocolException ex)
         {
@@ -106,10 +124,35 @@ internal sealed partial class RtmpSession
         {
             await EndPublishAsync(endReason);
             _chunkReader.Dispose();
+            ReportHeldBytes();
+            _registry.Close(address);
             _timeout.Dispose();
             await _input.CompleteAsync();
             await _output.CompleteAsync();
             Log.ConnectionClosed(_logger, _connectionId, _bytesReceived);
+        }
+    }
+
+    /// <summary>
+    /// Buffer bytes one connection may hold for incomplete messages: two maximal messages at once (for example a large
+    /// video frame interleaved with audio). Counted as pooled capacity, which is a power of two, and growing with the
+    /// bytes actually received, never with declared lengths alone.
+    /// </summary>
+    internal static long HeldBytesLimit(int maxMessageSize) => 2L * BitOperations.RoundUpToPowerOf2((uint)maxMessageSize);
+
+    /// <summary>Counts this connection in the server's limits, or logs why it is refused (then nothing else happens on it).</summary>
+    private bool Admit(System.Net.IPAddress? address)
+    {
+        switch (_registry.TryOpen(address, out var open))
+        {
+            case RtmpConnectionRegistry.Refusal.PerAddress:
+                Log.ConnectionsPerAddressLimit(_logger, _connectionId, _connection.RemoteEndPoint, open, _options.MaxConnectionsPerAddress);
+                return false;
+            case RtmpConnectionRegistry.Refusal.Total:
+                Log.ConnectionsLimit(_logger, _connectionId, _connection.RemoteEndPoint, open, _options.MaxConnections);
+                return false;
+            default:
+                return true;
         }
     }
 

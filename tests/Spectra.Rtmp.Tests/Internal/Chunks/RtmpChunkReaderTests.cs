@@ -245,15 +245,93 @@ public sealed class RtmpChunkReaderTests
     [Fact]
     public void TryReadMessage_IncompleteMessagesAboveBufferLimit_Throws()
     {
-        // Two chunk streams each start a 200-byte message; the limit on held bytes is 300.
+        // Three chunk streams each start a 200-byte message; each holds a pooled buffer of 256 bytes, the limit is 600.
         var data = new List<byte> { 0x04, 0, 0, 0, 0, 0, 200, 0x09, 1, 0, 0, 0 };
         data.AddRange(Payload(128));
         data.AddRange([0x05, 0, 0, 0, 0, 0, 200, 0x09, 1, 0, 0, 0]);
         data.AddRange(Payload(128));
         data.AddRange([0x06, 0, 0, 0, 0, 0, 200, 0x09, 1, 0, 0, 0]);
         data.AddRange(Payload(128));
-        using var reader = new RtmpChunkReader(1000, 16, 300);
+        using var reader = new RtmpChunkReader(1000, 16, 600);
         var ex = Assert.Throws<RtmpProtocolException>(() => ChunkFeeder.ReadAll(reader, [.. data]));
-        Assert.Equal("Incomplete messages would hold more than 300 bytes across 3 chunk streams", ex.Message);
+        Assert.Equal("Incomplete messages would hold more than 600 bytes across 3 chunk streams", ex.Message);
+    }
+
+    private static byte[] Chunked(int chunkSize, params (uint ChunkStreamId, byte TypeId, byte[] Payload)[] messages)
+    {
+        var writer = new RtmpChunkWriter { ChunkSize = chunkSize };
+        var output = new ArrayBufferWriter<byte>();
+        foreach (var (id, type, payload) in messages)
+        {
+            writer.WriteMessage(output, id, 0, type, 1, payload);
+        }
+
+        return output.WrittenSpan.ToArray();
+    }
+
+    [Fact]
+    public void TryReadMessage_LargeMessageByteByByte_HoldsBufferOnlyWhileInProgress()
+    {
+        // A 100 KiB video message in 128-byte chunks, then a 1-byte audio message on the same chunk stream,
+        // fed one byte per read the way a slow peer would send them.
+        var data = Chunked(RtmpChunkReader.DefaultChunkSize, (6, RtmpMessageType.Video, Payload(100 * 1024)), (6, RtmpMessageType.Audio, [0xAF]));
+        using var reader = NewReader();
+        var delivered = new List<(byte TypeId, int Length, long HeldAtDelivery)>();
+        long heldAfterVideo = -1;
+        var pending = new List<byte>();
+        foreach (var b in data)
+        {
+            pending.Add(b);
+            var sequence = new SequenceReader<byte>(new ReadOnlySequence<byte>(pending.ToArray()));
+            while (reader.TryReadMessage(ref sequence, out var message))
+            {
+                delivered.Add((message.Header.TypeId, message.Payload.Length, reader.HeldBytes));
+            }
+
+            if (delivered.Count == 1 && heldAfterVideo < 0)
+            {
+                heldAfterVideo = reader.HeldBytes;
+            }
+
+            // While a message is in progress the buffer grows with what arrived, never with the declared length.
+            Assert.InRange(reader.HeldBytes, reader.BufferedBytes, (2 * reader.BufferedBytes) + 4096);
+            pending.RemoveRange(0, (int)sequence.Consumed);
+        }
+
+        Assert.Equal([(RtmpMessageType.Video, 100 * 1024), (RtmpMessageType.Audio, 1)], delivered.Select(d => (d.TypeId, d.Length)));
+        Assert.True(delivered[0].HeldAtDelivery >= 100 * 1024);
+
+        // Reading on gives the video buffer back to the pool at once.
+        Assert.Equal(0, heldAfterVideo);
+        var none = new SequenceReader<byte>(ReadOnlySequence<byte>.Empty);
+        Assert.False(reader.TryReadMessage(ref none, out _));
+        Assert.Equal(0, reader.HeldBytes);
+        Assert.Equal(0, reader.BufferedBytes);
+    }
+
+    [Fact]
+    public void TryReadMessage_FinishedMessagesOnManyChunkStreams_HoldNothingAfterwards()
+    {
+        var messages = Enumerable.Range(10, 20).Select(id => ((uint)id, RtmpMessageType.Video, Payload(20_000, (byte)id))).ToArray();
+        using var reader = NewReader(maxChunkStreams: 32);
+        reader.SetChunkSize(4096);
+        var read = ChunkFeeder.ReadAll(reader, Chunked(4096, messages), pieceSize: 1000);
+        Assert.Equal(20, read.Count);
+        var none = new SequenceReader<byte>(ReadOnlySequence<byte>.Empty);
+        Assert.False(reader.TryReadMessage(ref none, out _));
+        Assert.Equal(0, reader.HeldBytes);
+    }
+
+    [Fact]
+    public void Abort_PartialMessage_ReleasesItsBuffer()
+    {
+        var data = new List<byte> { 0x04, 0, 0, 0, 0, 0x01, 0x00, 0x09, 1, 0, 0, 0 };
+        data.AddRange(Payload(128));
+        using var reader = NewReader();
+        Assert.Empty(ChunkFeeder.ReadAll(reader, [.. data]));
+        Assert.True(reader.HeldBytes >= 128);
+
+        reader.Abort(4);
+        Assert.Equal(0, reader.HeldBytes);
     }
 }
