@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Spectra.Data;
 
 /// <summary>Configuration section "Database".</summary>
-public sealed class DatabaseOptions
+public sealed class DatabaseOptions : IValidatableObject
 {
     public const string SectionName = "Database";
 
@@ -13,4 +15,12 @@ public sealed class DatabaseOptions
     /// Required with PostgreSQL. Environment: Database__ConnectionString.
     /// </summary>
     public string ConnectionString { get; set; } = "";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult("Database:ConnectionString is required with the Postgres provider.", [nameof(ConnectionString)]);
+        }
+    }
 }

@@ -1,6 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Spectra.Media.Hls;
 
 /// <summary>Origin settings, bound from configuration section "Hls".</summary>
+/// <remarks>Valid ranges are the <see cref="RangeAttribute"/>s on the properties, checked at start-up.</remarks>
 public sealed class HlsOriginOptions
 {
     public const string SectionName = "Hls";
@@ -10,7 +13,8 @@ public sealed class HlsOriginOptions
 
     /// <summary>
     /// How long an ended stream stays served (playlists with EXT-X-ENDLIST, its last segments) so players
-    /// behind the live edge can play to the end; then the channel's HLS URLs answer 404. 0–10 min, default 30 s.
+    /// behind the live edge can play to the end; then the channel's HLS URLs answer 404. Default 30 s.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan EndedStreamLinger { get; set; } = TimeSpan.FromSeconds(30);
 }

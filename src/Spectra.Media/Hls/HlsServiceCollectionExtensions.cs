@@ -20,24 +20,11 @@ public static class HlsServiceCollectionExtensions
             EndedStreamLinger = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<HlsOriginOptions>>().Value.EndedStreamLinger,
         });
         services.AddOptions<HlsOriginOptions>().BindConfiguration(HlsOriginOptions.SectionName)
-            .Validate(static o => o.EndedStreamLinger >= TimeSpan.Zero && o.EndedStreamLinger <= TimeSpan.FromMinutes(10), "Hls:EndedStreamLinger must be 0–10 min.")
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<PackagerOptions>()
             .BindConfiguration(PackagerOptions.SectionName)
-            .Validate(
-                static options =>
-                {
-                    try
-                    {
-                        options.Validate();
-                        return true;
-                    }
-                    catch (ArgumentOutOfRangeException)
-                    {
-                        return false;
-                    }
-                },
-                "Packaging is invalid: TargetSegmentDuration 0.5–6 s, WindowSegmentCount 3–1000, MaxBoxSize 64 KiB–2 GiB, MaxSegmentSize ≥ 64 KiB.")
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         return services;
     }

@@ -23,20 +23,7 @@ public static class MediaServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LadderOptions>, LadderOptionsValidator>());
         services.AddOptions<LiveStreamOptions>()
             .BindConfiguration(LiveStreamOptions.SectionName)
-            .Validate(
-                static options =>
-                {
-                    try
-                    {
-                        options.Validate();
-                        return true;
-                    }
-                    catch (ArgumentOutOfRangeException)
-                    {
-                        return false;
-                    }
-                },
-                "LiveStreams is invalid: MaxQueuedBytes ≥ 64 KiB, MaxQueuedTags ≥ 16, HealthInterval 0.5–60 s, ProbeDuration 0–30 s, MaxKeyframeInterval > 0, TranscoderStallTimeout 2–120 s, MinTranscoderSpeed 0–2.")
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(sp => new LiveStreamManager(
             sp.GetRequiredService<IOptionsMonitor<LadderOptions>>(),

@@ -29,7 +29,8 @@ public sealed class HlsServiceCollectionExtensionsTests
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<PackagerOptions>>().Value);
 
-        Assert.Contains("TargetSegmentDuration 0.5–6 s", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("TargetSegmentDuration", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("00:00:06", ex.Message, StringComparison.Ordinal);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
