@@ -1,13 +1,13 @@
 using System.Net;
+using Spectra.Rtmp;
 using Spectra.Server.Accounts;
 using Spectra.Server.Channels;
-using Spectra.Server.Infrastructure;
 using Spectra.Server.Chat;
 using Spectra.Server.Community;
 using Spectra.Server.Events;
 using Spectra.Server.Health;
+using Spectra.Server.Infrastructure;
 using Spectra.Server.Live;
-using Spectra.Rtmp;
 
 namespace Spectra.Server;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
-using Spectra.Server.Accounts;
 
 namespace Spectra.Server.Accounts;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Spectra.Server.Channels;
 
 namespace Spectra.Server.Channels;
 

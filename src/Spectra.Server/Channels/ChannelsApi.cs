@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spectra.Server.Accounts;
-using Spectra.Server.Channels;
 using Spectra.Server.Live;
 
 namespace Spectra.Server.Channels;

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.SignalR;
 using Spectra.Server.Chat.Contracts;
 using Spectra.Server.Chat.Internal.State;
-using Spectra.Server.Chat;
 using Spectra.Server.Chat.Polls;
+using Spectra.Server.Chat.Presence;
 using Spectra.Server.Chat.Questions;
 using Spectra.Server.Chat.Reactions;
-using Spectra.Server.Chat.Presence;
 
 namespace Spectra.Server.Chat;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Spectra.Data.Entities.Chat;
 using Spectra.Server.Chat.Contracts;
 using Spectra.Server.Chat.Events;
-using Spectra.Server.Chat.Internal.Publishing;
 using Spectra.Server.Chat.Internal.State;
 
 namespace Spectra.Server.Chat;

@@ -1,15 +1,16 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Spectra.Server.Community.Follows;
-using Spectra.Server.Community.Discovery;
-using Spectra.Server.Community.Search;
-using Spectra.Server.Community.Recommendations;
-using Spectra.Server.Community.Notifications;
-using Spectra.Server.Community.Webhooks;
-using Spectra.Server.Community.Schedule;
-using Spectra.Server.Community.Posts;
-using Spectra.Server.Community.History;
+using Microsoft.Extensions.Options;
 using Spectra.Server.Community.Analytics;
+using Spectra.Server.Community.Discovery;
+using Spectra.Server.Community.Follows;
+using Spectra.Server.Community.History;
 using Spectra.Server.Community.Internal;
+using Spectra.Server.Community.Notifications;
+using Spectra.Server.Community.Posts;
+using Spectra.Server.Community.Recommendations;
+using Spectra.Server.Community.Schedule;
+using Spectra.Server.Community.Search;
+using Spectra.Server.Community.Webhooks;
 using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Community;
@@ -18,7 +19,7 @@ internal static class CommunityServiceCollectionExtensions
 {
     /// <summary>
     /// Follows, discovery, search, recommendations, notifications, webhooks, schedule, posts, history
-    /// and analytics, each a folder of its own that registers itself here. Live state comes from the
+    /// and analytics, each a folder of its own (registered below, one block per folder). Live state comes from the
     /// live-video area's <see cref="ILiveChannelDirectory"/> (register it before or after this call);
     /// <see cref="IChatActivity"/> falls back to "not available" when the chat area did not register one
     /// (TryAdd).
@@ -37,16 +38,50 @@ internal static class CommunityServiceCollectionExtensions
         services.AddDataProtection();
         services.TryAddSingleton<IChatActivity, NoChatActivity>();
         services.AddHostedSingleton<CommunityEventProcessor>();
-        services.AddCommunityFollows();
-        services.AddCommunityDiscovery();
-        services.AddCommunitySearch();
-        services.AddCommunityRecommendations();
-        services.AddCommunityNotifications();
-        services.AddCommunityWebhooks();
-        services.AddCommunitySchedule();
-        services.AddCommunityPosts();
-        services.AddCommunityHistory();
-        services.AddCommunityAnalytics();
+
+        // Follows
+        services.AddScoped<FollowService>();
+        services.AddScoped<IFollowLookup>(sp => sp.GetRequiredService<FollowService>());
+        services.AddScoped<IBlockList, BlockList>();
+
+        // Discovery
+        services.AddScoped<DiscoveryService>();
+
+        // Search
+        services.AddScoped<ChannelSearchService>();
+        services.AddScoped<ChannelSearchIndexer>();
+        services.AddHostedSingleton<SearchIndexHost>();
+
+        // Recommendations
+        services.AddScoped<RecommendationService>();
+        services.AddHostedSingleton<RecommendationModelHost>();
+
+        // Notifications
+        services.AddScoped<NotificationService>();
+        services.AddSingleton<NotificationConnections>();
+        services.AddSingleton<NotificationFanOut>();
+        services.AddHostedSingleton<CommunityRetention>();
+
+        // Webhooks
+        services.AddScoped<WebhookService>();
+        services.AddSingleton<WebhookSignal>();
+        services.AddHostedSingleton<WebhookDispatcher>();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookDispatcher.CreateHandler(sp.GetRequiredService<IOptions<CommunityOptions>>().Value.AllowPrivateWebhookTargets));
+
+        // Schedule
+        services.AddScoped<ScheduleService>();
+        services.AddHostedSingleton<ScheduleNotifier>();
+
+        // Posts
+        services.AddScoped<PostService>();
+
+        // History
+        services.AddScoped<WatchHistoryService>();
+
+        // Analytics
+        services.AddScoped<CreatorAnalyticsService>();
+        services.AddHostedSingleton<ViewerSampler>();
         return services;
     }
 

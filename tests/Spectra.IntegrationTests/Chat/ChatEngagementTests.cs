@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
 using Spectra.Server.Chat;
 using Spectra.Server.Chat.Polls;
+using Spectra.Server.Chat.Presence;
 using Spectra.Server.Chat.Questions;
 using Spectra.Server.Chat.Reactions;
-using Spectra.Server.Chat.Presence;
 using Spectra.Testing;
 using Spectra.Testing.Chat;
 

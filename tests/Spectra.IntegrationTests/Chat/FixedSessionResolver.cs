@@ -1,8 +1,8 @@
 using Spectra.Server.Chat;
 using Spectra.Server.Chat.Polls;
+using Spectra.Server.Chat.Presence;
 using Spectra.Server.Chat.Questions;
 using Spectra.Server.Chat.Reactions;
-using Spectra.Server.Chat.Presence;
 
 namespace Spectra.IntegrationTests.Chat;
 

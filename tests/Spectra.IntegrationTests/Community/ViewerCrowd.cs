@@ -1,6 +1,6 @@
 using Spectra.Testing;
-using Spectra.Testing.Community;
 using Spectra.Testing.Chat;
+using Spectra.Testing.Community;
 
 namespace Spectra.IntegrationTests.Community;
 

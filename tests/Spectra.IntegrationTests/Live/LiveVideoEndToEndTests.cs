@@ -5,9 +5,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spectra.Data;
-using Spectra.Testing.Live;
 using Spectra.Media.Hls;
 using Spectra.Testing;
+using Spectra.Testing.Live;
 
 namespace Spectra.IntegrationTests.Live;
 

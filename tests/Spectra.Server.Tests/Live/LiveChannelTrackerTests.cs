@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Spectra.Server.Chat.Polls;
+using Spectra.Server.Chat.Presence;
 using Spectra.Server.Chat.Questions;
 using Spectra.Server.Chat.Reactions;
-using Spectra.Server.Chat.Presence;
 using Spectra.Server.Events;
 using Spectra.Server.Live.Internal;
 

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Spectra.Data;
-using Spectra.Server.Community;
-using Spectra.Server.Community.Internal;
 using Spectra.Server.Chat.Polls;
+using Spectra.Server.Chat.Presence;
 using Spectra.Server.Chat.Questions;
 using Spectra.Server.Chat.Reactions;
-using Spectra.Server.Chat.Presence;
+using Spectra.Server.Community;
+using Spectra.Server.Community.Internal;
 using Spectra.Server.Events;
 
 namespace Spectra.Testing.Community;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Spectra.Data.Entities.Accounts;
-using Spectra.Server.Accounts;
 using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Accounts.Pages;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Spectra.Server.Accounts;
 using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Accounts.Pages;

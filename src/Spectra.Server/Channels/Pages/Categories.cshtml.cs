@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Spectra.Data.Entities.Channels;
-using Spectra.Server.Channels;
 
 namespace Spectra.Server.Channels.Pages;
 

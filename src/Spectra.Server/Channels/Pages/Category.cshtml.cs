@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Spectra.Data.Entities.Channels;
-using Spectra.Server.Channels;
 
 namespace Spectra.Server.Channels.Pages;
 

@@ -2,9 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Spectra.Data.Entities.Channels;
 using Spectra.Data.Entities.Live;
-using Spectra.Server.Channels;
-using Spectra.Server.Accounts;
-using Spectra.Server.Infrastructure;
 using Spectra.Server.Live;
 
 namespace Spectra.Server.Channels.Pages;

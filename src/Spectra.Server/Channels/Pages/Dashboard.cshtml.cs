@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Spectra.Data.Entities.Channels;
 using Spectra.Server.Accounts;
-using Spectra.Server.Channels;
 using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Channels.Pages;

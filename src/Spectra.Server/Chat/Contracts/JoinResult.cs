@@ -1,6 +1,5 @@
 using Spectra.Server.Chat.Polls;
 using Spectra.Server.Chat.Questions;
-using Spectra.Server.Chat.Reactions;
 
 namespace Spectra.Server.Chat.Contracts;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Spectra.Server.Accounts;
-using Spectra.Server.Chat;
 using Spectra.Server.Chat.Internal.State;
 
 namespace Spectra.Server.Chat.Pages;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
-using Spectra.Server.Chat;
 using Spectra.Server.Chat.Contracts;
 using Spectra.Server.Chat.Internal.Text;
 

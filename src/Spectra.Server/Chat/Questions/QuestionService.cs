@@ -1,13 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
 using Spectra.Data.Entities.Chat;
-using Spectra.Server.Chat;
 using Spectra.Server.Chat.Internal.State;
 using Spectra.Server.Chat.Internal.Text;
-using Spectra.Server.Chat.Polls;
-using Spectra.Server.Chat.Questions;
-using Spectra.Server.Chat.Reactions;
-using Spectra.Server.Chat.Presence;
 using Spectra.Server.Events;
 
 namespace Spectra.Server.Chat.Questions;

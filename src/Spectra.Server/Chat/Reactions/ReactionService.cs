@@ -2,13 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Spectra.Data;
 using Spectra.Data.Entities.Chat;
-using Spectra.Server.Chat;
 using Spectra.Server.Chat.Internal;
-using Spectra.Server.Chat.Polls;
-using Spectra.Server.Chat.Questions;
-using Spectra.Server.Chat.Reactions;
-using Spectra.Server.Chat.Presence;
-using Spectra.Server.Chat.Internal.State;
 using Spectra.Server.Events;
 
 namespace Spectra.Server.Chat.Reactions;

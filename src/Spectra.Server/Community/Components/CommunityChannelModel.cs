@@ -1,5 +1,3 @@
-using Spectra.Server.Community.Follows;
-using Spectra.Server.Community.Notifications;
 using Spectra.Server.Community.Posts;
 using Spectra.Server.Community.Schedule;
 

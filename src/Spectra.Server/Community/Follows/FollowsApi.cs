@@ -1,10 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spectra.Data;
-using Spectra.Server.Community.Follows;
-using Spectra.Server.Channels;
-using Spectra.Server.Accounts;
-using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Community.Follows;
 

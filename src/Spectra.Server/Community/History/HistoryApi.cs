@@ -1,10 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Spectra.Server.Community.History;
-using Spectra.Server.Channels;
-using Spectra.Server.Accounts;
-using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Community.History;
 

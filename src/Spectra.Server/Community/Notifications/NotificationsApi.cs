@@ -1,11 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Spectra.Server.Community.Notifications;
 using Spectra.Server.Community.Webhooks;
-using Spectra.Server.Channels;
-using Spectra.Server.Accounts;
-using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Community.Notifications;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Spectra.Server.Community;
 using Spectra.Server.Community.Follows;
 using Spectra.Server.Community.Notifications;
 

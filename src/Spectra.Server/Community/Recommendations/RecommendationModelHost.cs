@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Spectra.Data;
-using Spectra.Data.Entities.Accounts;
 using Spectra.Data.Entities.Channels;
 using Spectra.Data.Entities.Community;
 

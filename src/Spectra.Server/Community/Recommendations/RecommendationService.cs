@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
-using Spectra.Data.Entities.Accounts;
 using Spectra.Data.Entities.Channels;
 using Spectra.Data.Entities.Chat;
 using Spectra.Data.Entities.Community;

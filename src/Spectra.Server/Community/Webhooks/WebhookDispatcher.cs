@@ -1,8 +1,8 @@
 using System.Net;
-using Microsoft.AspNetCore.DataProtection;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Spectra.Data;

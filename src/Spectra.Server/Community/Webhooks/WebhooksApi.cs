@@ -1,9 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Spectra.Server.Community.Webhooks;
-using Spectra.Server.Channels;
-using Spectra.Server.Accounts;
-using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Community.Webhooks;
 

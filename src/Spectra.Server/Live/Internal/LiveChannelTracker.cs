@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using Spectra.Server.Community;
 using Spectra.Server.Chat;
-using Spectra.Server.Chat.Polls;
-using Spectra.Server.Chat.Questions;
-using Spectra.Server.Chat.Reactions;
 using Spectra.Server.Chat.Presence;
+using Spectra.Server.Community;
 using Spectra.Server.Events;
 
 namespace Spectra.Server.Live.Internal;

@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using Spectra.Server.Chat.Polls;
-using Spectra.Server.Chat.Questions;
-using Spectra.Server.Chat.Reactions;
 using Spectra.Server.Chat.Presence;
 using Spectra.Server.Events;
 

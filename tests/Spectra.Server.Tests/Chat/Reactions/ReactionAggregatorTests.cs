@@ -1,6 +1,6 @@
+using Spectra.Server.Chat.Internal.State;
 using Spectra.Server.Chat.Polls;
 using Spectra.Server.Chat.Reactions;
-using Spectra.Server.Chat.Internal.State;
 
 namespace Spectra.Server.Tests.Chat.Reactions;
 

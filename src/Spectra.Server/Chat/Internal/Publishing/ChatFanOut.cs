@@ -5,9 +5,9 @@ using Spectra.Server.Chat.Contracts;
 using Spectra.Server.Chat.Events;
 using Spectra.Server.Chat.Internal.State;
 using Spectra.Server.Chat.Polls;
+using Spectra.Server.Chat.Presence;
 using Spectra.Server.Chat.Questions;
 using Spectra.Server.Chat.Reactions;
-using Spectra.Server.Chat.Presence;
 using Spectra.Server.Events;
 
 namespace Spectra.Server.Chat.Internal.Publishing;

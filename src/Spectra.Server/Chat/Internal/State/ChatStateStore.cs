@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
-using Spectra.Data.Entities.Chat;
 using Spectra.Server.Chat.Internal.Rules;
 using Spectra.Server.Chat.Internal.Text;
 

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Spectra.Data;
-using Spectra.Server.Community;
-using Spectra.Server.Community.Analytics;
 
 namespace Spectra.Server.Community.Analytics.Pages;
 

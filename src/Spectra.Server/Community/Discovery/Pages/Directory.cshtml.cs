@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Spectra.Server.Community.Discovery;
 
 namespace Spectra.Server.Community.Discovery.Pages;
 

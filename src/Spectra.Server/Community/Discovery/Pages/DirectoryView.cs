@@ -1,5 +1,3 @@
-using Spectra.Server.Community.Discovery;
-
 namespace Spectra.Server.Community.Discovery.Pages;
 
 /// <summary>Model of the directory partial: a page of channels, the page's path and the tag filter.</summary>

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Spectra.Data;
-using Spectra.Server.Community;
-using Spectra.Server.Community.Follows;
 
 namespace Spectra.Server.Community.Follows.Pages;
 

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Spectra.Server.Community;
-using Spectra.Server.Community.History;
 
 namespace Spectra.Server.Community.History.Pages;
 

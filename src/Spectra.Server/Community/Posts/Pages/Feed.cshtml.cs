@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Spectra.Server.Community;
-using Spectra.Server.Community.Posts;
 
 namespace Spectra.Server.Community.Posts.Pages;
 

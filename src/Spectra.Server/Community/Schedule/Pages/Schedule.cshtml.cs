@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Spectra.Server.Community;
-using Spectra.Server.Community.Schedule;
 
 namespace Spectra.Server.Community.Schedule.Pages;
 

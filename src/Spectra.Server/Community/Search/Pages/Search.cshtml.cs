@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Spectra.Server.Community.Search;
 
 namespace Spectra.Server.Community.Search.Pages;
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
 using Spectra.Testing;
 
-namespace Spectra.IntegrationTests.Api;
+namespace Spectra.IntegrationTests.Accounts;
 
 public sealed partial class AccessTokenTests
 {
