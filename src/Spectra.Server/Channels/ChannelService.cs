@@ -52,7 +52,7 @@ internal sealed class ChannelService(SpectraDbContext db, TimeProvider time)
         return query
             .OrderByDescending(c => c.UpdatedAt)
             .ThenBy(c => c.Id)
-            .Skip((Math.Max(page, 1) - 1) * Math.Clamp(pageSize, 1, 100))
+            .Skip(Paging.Offset(page, Math.Clamp(pageSize, 1, 100)))
             .Take(Math.Clamp(pageSize, 1, 100))
             .ToListAsync(cancellationToken);
     }

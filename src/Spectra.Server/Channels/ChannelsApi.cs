@@ -64,6 +64,8 @@ internal static class ChannelsApi
     private static async Task<Results<Ok<StreamKeyDto>, ProblemHttpResult>> GetStreamKeyAsync(
         string name, HttpContext http, ChannelService channels, StreamKeyService keys, IngestUrls urls, CancellationToken ct)
     {
+        // A stream key must not stay in any cache, shared or the browser's own.
+        http.Response.Headers.CacheControl = "no-store";
         var (channel, problem) = await FindOwnAsync(name, http, channels, ct);
         if (channel is null)
         {
@@ -77,6 +79,8 @@ internal static class ChannelsApi
     private static async Task<Results<Ok<StreamKeyDto>, ProblemHttpResult>> RotateStreamKeyAsync(
         string name, HttpContext http, ChannelService channels, StreamKeyService keys, IngestUrls urls, CancellationToken ct)
     {
+        // A stream key must not stay in any cache, shared or the browser's own.
+        http.Response.Headers.CacheControl = "no-store";
         var (channel, problem) = await FindOwnAsync(name, http, channels, ct);
         if (channel is null)
         {

@@ -5,6 +5,7 @@ using Spectra.Server.Chat.Polls;
 using Spectra.Server.Chat.Presence;
 using Spectra.Server.Chat.Questions;
 using Spectra.Server.Chat.Reactions;
+using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Chat;
 
@@ -226,17 +227,11 @@ internal sealed partial class ChatHub(
         return await questions.MarkAsync(actor, await chat.GetChannelAsync(channel), questionId, mark);
     }
 
-    /// <summary>
-    /// Refuses connections opened by pages of other sites (cross-site WebSocket hijacking would
-    /// otherwise act with the visitor's cookie): a browser always sends Origin on WebSockets.
-    /// </summary>
+    /// <summary>Refuses connections opened by pages of other sites (<see cref="SameOrigin"/>).</summary>
     public override Task OnConnectedAsync()
     {
         var request = Context.GetHttpContext()?.Request;
-        var origin = request?.Headers.Origin.ToString();
-        if (request is not null && !string.IsNullOrEmpty(origin)
-            && (!Uri.TryCreate(origin, UriKind.Absolute, out var originUri)
-                || !string.Equals(originUri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)))
+        if (request is not null && !SameOrigin.IsAllowed(request))
         {
             Context.Abort();
         }

@@ -165,4 +165,22 @@ public sealed class ChannelApiTests
 
         Assert.Equal(new[] { "gamer" }, games.EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToArray());
     }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task Lists_PageNumberThatOverflowsTheOffset_EmptyPageNotAnError(DatabaseKind database)
+    {
+        await using var host = await SpectraHost.StartAsync(database);
+        using var owner = await host.SignUpAsync("pagedaway");
+        using var client = host.CreateClient();
+
+        using var channels = await client.Http.GetAsync("/api/v1/channels?page=2147483647&pageSize=100");
+        using var directory = await client.Http.GetAsync("/api/v1/discover/directory?page=2147483647&pageSize=50");
+
+        Assert.Equal(HttpStatusCode.OK, channels.StatusCode);
+        Assert.Equal(0, (await channels.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, directory.StatusCode);
+        Assert.Equal(0, (await directory.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("channels").GetArrayLength());
+    }
 }

@@ -102,4 +102,18 @@ public sealed partial class StreamKeyTests
 
     [GeneratedRegex("live_[0-9A-Za-z]{32}")]
     private static partial Regex KeyPattern();
+
+    [Fact]
+    public async Task Api_StreamKeyResponses_AreNeverCached()
+    {
+        await using var host = await SpectraHost.StartAsync();
+        using var owner = await host.SignUpAsync("nocache");
+
+        using var read = await owner.Http.GetAsync("/api/v1/channels/nocache/stream-key");
+        using var rotate = await owner.SendJsonAsync(HttpMethod.Post, "/api/v1/channels/nocache/stream-key", new { });
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.True(read.Headers.CacheControl?.NoStore, read.Headers.CacheControl?.ToString());
+        Assert.True(rotate.Headers.CacheControl?.NoStore, rotate.Headers.CacheControl?.ToString());
+    }
 }

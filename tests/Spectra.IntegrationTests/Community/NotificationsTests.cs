@@ -70,4 +70,67 @@ public sealed class NotificationsTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await bob.DeleteAsync($"/api/v1/channels/{alice}/notifications")).StatusCode);
     }
+
+    [Fact]
+    public async Task LiveSocket_OriginOfAnotherSite_RefusedWith403()
+    {
+        await using var host = await SpectraHost.StartAsync(DatabaseKind.Sqlite);
+        using var bob = await host.SignUpAsync(Unique("bob"));
+        using var socket = new ClientWebSocket();
+        socket.Options.Cookies = bob.Cookies;
+        socket.Options.SetRequestHeader("Origin", "https://evil.example");
+        socket.Options.CollectHttpResponseDetails = true;
+        var uri = new UriBuilder(host.BaseAddress) { Scheme = "ws", Path = "/api/v1/me/notifications/live" }.Uri;
+        using var cts = new CancellationTokenSource(WaitLimit);
+
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(uri, cts.Token));
+
+        Assert.Equal(HttpStatusCode.Forbidden, socket.HttpStatusCode);
+        Assert.Contains(host.Logs.Entries, e => e.Message.Contains("Origin of another site.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LiveSocket_OwnOrigin_Accepted()
+    {
+        await using var host = await SpectraHost.StartAsync(DatabaseKind.Sqlite);
+        using var bob = await host.SignUpAsync(Unique("bob"));
+        using var socket = new ClientWebSocket();
+        socket.Options.Cookies = bob.Cookies;
+        socket.Options.SetRequestHeader("Origin", host.BaseAddress.GetLeftPart(UriPartial.Authority));
+        var uri = new UriBuilder(host.BaseAddress) { Scheme = "ws", Path = "/api/v1/me/notifications/live" }.Uri;
+        using var cts = new CancellationTokenSource(WaitLimit);
+
+        await socket.ConnectAsync(uri, cts.Token);
+
+        Assert.Equal("hello", (await ReceiveJsonAsync(socket)).GetProperty("type").GetString());
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task MarkRead_TooManyIds_400WithoutTouchingTheDatabase()
+    {
+        await using var host = await SpectraHost.StartAsync(DatabaseKind.Sqlite);
+        using var bob = await host.SignUpAsync(Unique("bob"));
+        var ids = Enumerable.Range(0, 100_000).Select(_ => Guid.NewGuid()).ToArray();
+
+        var response = await bob.PostAsJsonAsync("/api/v1/me/notifications/read", new { ids });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Too many ids", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task MarkRead_RepeatedIdsWithinLimit_Accepted()
+    {
+        await using var host = await SpectraHost.StartAsync(DatabaseKind.Sqlite);
+        using var bob = await host.SignUpAsync(Unique("bob"));
+        var id = Guid.NewGuid();
+        var ids = Enumerable.Repeat(id, 5_000).ToArray();
+
+        var response = await bob.PostAsJsonAsync("/api/v1/me/notifications/read", new { ids });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("unread").GetInt32());
+    }
 }

@@ -51,6 +51,7 @@ internal sealed class DashboardModel(ChannelService channels, StreamKeyService k
 
         FillInput();
         StreamKey = keys.Reveal(Channel);
+        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 
@@ -62,6 +63,7 @@ internal sealed class DashboardModel(ChannelService channels, StreamKeyService k
         }
 
         StreamKey = await keys.RotateAsync(Channel.Id, cancellationToken);
+        Response.Headers.CacheControl = "no-store";
         await LoadAsync(cancellationToken);
         FillInput();
         StatusMessage = "Your stream key was reset. The old key no longer works: update OBS with the new one.";

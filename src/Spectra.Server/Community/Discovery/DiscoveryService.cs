@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
 using Spectra.Data.Entities.Channels;
 using Spectra.Data.Entities.Community;
+using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Community.Discovery;
 
@@ -93,7 +94,7 @@ internal sealed class DiscoveryService(SpectraDbContext db, ILiveChannelDirector
         var liveIds = snapshot.Keys.ToArray();
         var liveCards = (await CardsAsync(liveIds, categorySlug, tag, snapshot, ct))
             .OrderByDescending(c => c.Viewers).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
-        var skip = (page - 1) * pageSize;
+        var skip = Paging.Offset(page, pageSize);
         var result = liveCards.Skip(skip).Take(pageSize).ToList();
         if (result.Count < pageSize)
         {

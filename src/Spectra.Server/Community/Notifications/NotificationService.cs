@@ -21,6 +21,9 @@ internal sealed class NotificationService(SpectraDbContext db, TimeProvider cloc
         db.Set<Notification>().CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
 
     /// <summary>Marks the given notifications (or all when <paramref name="ids"/> is null) read; returns how many changed.</summary>
+    /// <summary>Most ids one mark-read call takes (one SQL parameter each; SQLite allows 32,766 in all).</summary>
+    public const int MaxMarkReadIds = 500;
+
     public Task<int> MarkReadAsync(Guid userId, IReadOnlyCollection<Guid>? ids, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spectra.Server.Community.Webhooks;
+using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Community.Notifications;
 
@@ -35,10 +36,19 @@ internal static class NotificationsApi
     public static async Task<Ok<UnreadCount>> UnreadAsync(ClaimsPrincipal user, NotificationService notifications, CancellationToken ct) =>
         TypedResults.Ok(new UnreadCount(await notifications.UnreadCountAsync(CommunityUser.RequiredId(user), ct)));
 
-    public static async Task<Ok<UnreadCount>> MarkReadAsync(ClaimsPrincipal user, NotificationService notifications, MarkReadRequest? request, CancellationToken ct)
+    public static async Task<Results<Ok<UnreadCount>, ProblemHttpResult>> MarkReadAsync(ClaimsPrincipal user, NotificationService notifications, MarkReadRequest? request, CancellationToken ct)
     {
         var id = CommunityUser.RequiredId(user);
-        await notifications.MarkReadAsync(id, request?.Ids, ct);
+        var ids = request?.Ids?.Distinct().ToList();
+        if (ids is { Count: > NotificationService.MaxMarkReadIds })
+        {
+            return TypedResults.Problem(
+                title: "Too many ids",
+                detail: $"Mark at most {NotificationService.MaxMarkReadIds} notifications read at once, or send no ids to mark all read.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        await notifications.MarkReadAsync(id, ids, ct);
         return TypedResults.Ok(new UnreadCount(await notifications.UnreadCountAsync(id, ct)));
     }
 
@@ -54,12 +64,20 @@ internal static class NotificationsApi
         return result.Succeeded ? TypedResults.NoContent() : CommunityProblems.From(result);
     }
 
-    public static async Task LiveAsync(HttpContext context, NotificationService notifications, NotificationConnections connections)
+    public static async Task LiveAsync(HttpContext context, NotificationService notifications, NotificationConnections connections, ILogger<NotificationConnections> logger)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             await context.Response.WriteAsJsonAsync(new { title = "WebSocket required", status = 400, detail = "Connect with a WebSocket client." });
+            return;
+        }
+
+        if (!SameOrigin.IsAllowed(context.Request))
+        {
+            CommunityLog.Refused(logger, "notifications socket", CommunityUser.RequiredId(context.User), "Origin of another site.");
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.Response.WriteAsJsonAsync(new { title = "Origin not allowed", status = 403, detail = "Open the notifications socket from this site's pages." });
             return;
         }
 

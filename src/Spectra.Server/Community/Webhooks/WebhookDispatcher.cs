@@ -195,6 +195,9 @@ internal sealed partial class WebhookDispatcher(
     {
         AllowAutoRedirect = false,
         UseCookies = false,
+        // Deliveries go straight to the checked address: a system proxy (HTTP_PROXY) would connect
+        // on our behalf to wherever the URL names, past the address check in ConnectCallback.
+        UseProxy = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         ConnectCallback = async (context, ct) =>
         {

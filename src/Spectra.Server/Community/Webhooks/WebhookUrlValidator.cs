@@ -131,15 +131,57 @@ internal static class WebhookUrlValidator
         {
             Span<byte> b = stackalloc byte[16];
             address.TryWriteBytes(b, out _);
+            if (EmbeddedIPv4(b) is { } embedded && !embedded.All(IsPublic))
+            {
+                return false;
+            }
+
             return !(address.Equals(IPAddress.IPv6None)          // ::
                 || address.IsIPv6LinkLocal                       // fe80::/10
                 || address.IsIPv6SiteLocal                       // fec0::/10
                 || address.IsIPv6Multicast                       // ff00::/8
                 || (b[0] & 0xFE) == 0xFC                         // fc00::/7 unique local
                 || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8) // 2001:db8::/32 documentation
-                || (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b)); // 64:ff9b::/96 NAT64 may reach private IPv4
+                || (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4] == 0 && b[5] == 1)); // 64:ff9b:1::/48 local-use NAT64
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The IPv4 addresses an IPv6 address carries and may deliver to: IPv4-compatible (::a.b.c.d,
+    /// RFC 4291 §2.5.5.1), 6to4 (2002:AABB:CCDD::/16, RFC 3056), Teredo (2001:0::/32, RFC 4380: the
+    /// server address, and the client address stored inverted in the last 32 bits) and well-known-prefix
+    /// NAT64 (64:ff9b::/96, RFC 6052). Null for any other address.
+    /// </summary>
+    private static IPAddress[]? EmbeddedIPv4(ReadOnlySpan<byte> b)
+    {
+        if (b[..12].IndexOfAnyExcept((byte)0) < 0 && b[12..].IndexOfAnyExcept((byte)0) >= 0)
+        {
+            return b[12..].SequenceEqual(new byte[] { 0, 0, 0, 1 }) ? null : [new IPAddress(b[12..])]; // ::1 is loopback, checked below
+        }
+
+        if (b[0] == 0x20 && b[1] == 0x02)
+        {
+            return [new IPAddress(b[2..6])];
+        }
+
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0)
+        {
+            Span<byte> client = stackalloc byte[4];
+            for (var i = 0; i < 4; i++)
+            {
+                client[i] = (byte)~b[12 + i];
+            }
+
+            return [new IPAddress(b[4..8]), new IPAddress(client)];
+        }
+
+        if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4..12].IndexOfAnyExcept((byte)0) < 0)
+        {
+            return [new IPAddress(b[12..])];
+        }
+
+        return null;
     }
 }

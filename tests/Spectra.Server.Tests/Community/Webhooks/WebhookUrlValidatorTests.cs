@@ -39,6 +39,14 @@ public sealed class WebhookUrlValidatorTests
     [InlineData("http://[fe80::1]/hook")]
     [InlineData("http://[::ffff:127.0.0.1]/hook")]
     [InlineData("http://2130706433/hook")]
+    [InlineData("http://[::127.0.0.1]/hook")]
+    [InlineData("http://[::10.0.0.1]/hook")]
+    [InlineData("http://[2002:7f00:1::]/hook")]
+    [InlineData("http://[2002:c0a8:101::1]/hook")]
+    [InlineData("http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook")]
+    [InlineData("http://[2001:0:7f00:1::1]/hook")]
+    [InlineData("http://[64:ff9b::7f00:1]/hook")]
+    [InlineData("http://[64:ff9b:1::a00:1]/hook")]
     public async Task CheckAsync_PrivateTargets_AreRefused(string url)
     {
         Assert.NotNull(await WebhookUrlValidator.CheckAsync(url, allowPrivateNetworks: false, CancellationToken.None));
@@ -65,6 +73,10 @@ public sealed class WebhookUrlValidatorTests
     [InlineData("2606:4700::1111", true)]
     [InlineData("2001:db8::1", false)]
     [InlineData("64:ff9b::a00:1", false)]
+    [InlineData("64:ff9b::808:808", true)]
+    [InlineData("2002:808:808::1", true)]
+    [InlineData("::8.8.8.8", true)]
+    [InlineData("2001:0:4136:e378:8000:63bf:f7f7:f7f7", true)]
     public void IsPublic_Address_Classified(string address, bool expected)
     {
         Assert.Equal(expected, WebhookUrlValidator.IsPublic(IPAddress.Parse(address)));
