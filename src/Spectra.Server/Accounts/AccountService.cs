@@ -93,7 +93,9 @@ internal sealed partial class AccountService(
 
     public async Task<SignInOutcome> SignInAsync(string? userName, string? password, IPAddress? remoteAddress, CancellationToken cancellationToken = default)
     {
-        if (throttle.RetryAfter(remoteAddress) is { } wait)
+        // Both limits are reserved before the slow password hash and only given back on success, so
+        // parallel guesses can never be checked more often than the limits allow.
+        if (throttle.TryReserve(remoteAddress, out var wait) is not { } addressAttempt)
         {
             LogAddressThrottled(logger, remoteAddress?.ToString() ?? "?");
             return new SignInOutcome(SignInStatus.AddressThrottled, RetryAfter: wait);
@@ -102,13 +104,22 @@ internal sealed partial class AccountService(
         var normalized = UserNameRules.Normalize(userName ?? "");
         var user = string.IsNullOrEmpty(userName) || userName.Length > UserNameRules.MaxLength
             ? null
-            : await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
+            : await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
+        var max = options.Value.MaxFailedSignIns;
 
-        if (user?.LockoutEnd is { } lockoutEnd && lockoutEnd > now)
+        if (user is not null)
         {
-            throttle.RecordFailure(remoteAddress);
-            return new SignInOutcome(SignInStatus.AccountLocked, RetryAfter: lockoutEnd - now);
+            // Atomic on both databases (a single conditional UPDATE): at most MaxFailedSignIns attempts
+            // hold a reservation between two lockouts.
+            var reserved = await db.Users
+                .Where(u => u.Id == user.Id && u.AccessFailedCount < max && (u.LockoutEnd == null || u.LockoutEnd <= now))
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + 1), cancellationToken);
+            if (reserved == 0)
+            {
+                var lockoutEnd = await db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync(cancellationToken);
+                return new SignInOutcome(SignInStatus.AccountLocked, RetryAfter: lockoutEnd is { } end && end > now ? end - now : options.Value.LockoutDuration);
+            }
         }
 
         var verified = user is null
@@ -117,32 +128,31 @@ internal sealed partial class AccountService(
 
         if (user is null || verified == PasswordVerificationResult.Failed)
         {
-            throttle.RecordFailure(remoteAddress);
             if (user is not null)
             {
-                user.AccessFailedCount++;
-                if (user.AccessFailedCount >= options.Value.MaxFailedSignIns)
+                var locked = await db.Users
+                    .Where(u => u.Id == user.Id && u.AccessFailedCount >= max)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(u => u.AccessFailedCount, 0).SetProperty(u => u.LockoutEnd, now + options.Value.LockoutDuration),
+                        cancellationToken);
+                if (locked > 0)
                 {
-                    user.AccessFailedCount = 0;
-                    user.LockoutEnd = now + options.Value.LockoutDuration;
                     LogAccountLocked(logger, user.UserName);
                 }
-
-                await db.SaveChangesAsync(cancellationToken);
             }
 
             LogSignInFailed(logger, userName ?? "", remoteAddress?.ToString() ?? "?");
             return new SignInOutcome(SignInStatus.InvalidCredentials);
         }
 
+        throttle.Release(addressAttempt);
+        var passwordHash = verified == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, password!) : user.PasswordHash;
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(
+            s => s.SetProperty(u => u.AccessFailedCount, 0).SetProperty(u => u.LockoutEnd, (DateTime?)null).SetProperty(u => u.PasswordHash, passwordHash),
+            cancellationToken);
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
-        if (verified == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            user.PasswordHash = hasher.HashPassword(user, password!);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        user.PasswordHash = passwordHash;
         return new SignInOutcome(SignInStatus.Succeeded, user);
     }
 

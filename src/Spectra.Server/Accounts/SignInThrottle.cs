@@ -14,32 +14,18 @@ internal sealed class SignInThrottle(IOptions<AccountOptions> options, TimeProvi
     private const int MaxTrackedAddresses = 100_000;
     private readonly ConcurrentDictionary<IPAddress, Queue<DateTime>> _failures = new();
 
-    /// <summary>When the address is blocked, the time until it may try again; otherwise null.</summary>
-    public TimeSpan? RetryAfter(IPAddress? address)
+    /// <summary>
+    /// Takes one attempt from the address's allowance before the password is checked, so parallel
+    /// guesses cannot all pass the check before any failure is counted. Returns the reservation (give
+    /// it back with <see cref="Release"/> when the sign-in succeeds), or null with the time until the
+    /// address may try again.
+    /// </summary>
+    public Reservation? TryReserve(IPAddress? address, out TimeSpan retryAfter)
     {
-        if (address is null || !_failures.TryGetValue(address, out var queue))
-        {
-            return null;
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        lock (queue)
-        {
-            Trim(queue, now);
-            if (queue.Count < options.Value.MaxFailedSignInsPerIp)
-            {
-                return null;
-            }
-
-            return queue.Peek() + options.Value.IpWindow - now;
-        }
-    }
-
-    public void RecordFailure(IPAddress? address)
-    {
+        retryAfter = TimeSpan.Zero;
         if (address is null)
         {
-            return;
+            return new Reservation(null, default);
         }
 
         if (_failures.Count >= MaxTrackedAddresses)
@@ -52,9 +38,46 @@ internal sealed class SignInThrottle(IOptions<AccountOptions> options, TimeProvi
         lock (queue)
         {
             Trim(queue, now);
+            if (queue.Count >= options.Value.MaxFailedSignInsPerIp)
+            {
+                retryAfter = queue.Peek() + options.Value.IpWindow - now;
+                return null;
+            }
+
             queue.Enqueue(now);
+            return new Reservation(address, now);
         }
     }
+
+    /// <summary>Gives back an attempt that succeeded: only failures count against an address.</summary>
+    public void Release(Reservation reservation)
+    {
+        if (reservation.Address is null || !_failures.TryGetValue(reservation.Address, out var queue))
+        {
+            return;
+        }
+
+        lock (queue)
+        {
+            // Rotate through the queue once, dropping one entry with the reservation's time; order is kept.
+            var count = queue.Count;
+            var removed = false;
+            for (var i = 0; i < count; i++)
+            {
+                var at = queue.Dequeue();
+                if (!removed && at == reservation.At)
+                {
+                    removed = true;
+                    continue;
+                }
+
+                queue.Enqueue(at);
+            }
+        }
+    }
+
+    /// <summary>One attempt taken from an address's allowance.</summary>
+    public readonly record struct Reservation(IPAddress? Address, DateTime At);
 
     private void Trim(Queue<DateTime> queue, DateTime now)
     {

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Spectra.Server.Accounts;
 using Spectra.Testing;
 
 namespace Spectra.IntegrationTests.Accounts;
@@ -88,6 +90,44 @@ public sealed class SignInTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
         Assert.Contains("from your network", await throttled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task SignIn_HundredParallelWrongGuesses_NoMoreCheckedThanTheAccountLimit(DatabaseKind database)
+    {
+        await using var host = await SpectraHost.StartAsync(database, new Dictionary<string, string?> { ["Accounts:MaxFailedSignInsPerIp"] = "1000" });
+        (await host.SignUpAsync("hugo", Password)).Dispose();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 100).Select(async i =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+            return (await accounts.SignInAsync("hugo", "wrong password " + i, IPAddress.Parse("192.0.2.10"))).Status;
+        }));
+
+        Assert.Equal(5, outcomes.Count(s => s == SignInStatus.InvalidCredentials));
+        Assert.Equal(95, outcomes.Count(s => s == SignInStatus.AccountLocked));
+        await using var check = host.Services.CreateAsyncScope();
+        var afterwards = await check.ServiceProvider.GetRequiredService<AccountService>().SignInAsync("hugo", Password, IPAddress.Parse("192.0.2.11"));
+        Assert.Equal(SignInStatus.AccountLocked, afterwards.Status);
+    }
+
+    [Fact]
+    public async Task SignIn_HundredParallelGuessesFromOneAddress_NoMoreCheckedThanTheAddressLimit()
+    {
+        await using var host = await SpectraHost.StartAsync(settings: new Dictionary<string, string?> { ["Accounts:MaxFailedSignInsPerIp"] = "20" });
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 100).Select(async i =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+            return (await accounts.SignInAsync("nobody" + i, "guess password", IPAddress.Parse("192.0.2.12"))).Status;
+        }));
+
+        Assert.Equal(20, outcomes.Count(s => s == SignInStatus.InvalidCredentials));
+        Assert.Equal(80, outcomes.Count(s => s == SignInStatus.AddressThrottled));
     }
 
     [Fact]
