@@ -34,6 +34,7 @@ public static class SpectraApplication
     public static WebApplication UseSpectra(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSpectraForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSpectraSecurityHeaders();

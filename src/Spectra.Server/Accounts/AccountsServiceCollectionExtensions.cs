@@ -36,7 +36,7 @@ internal static class AccountsServiceCollectionExtensions
                 o.Cookie.Name = "spectra.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                // Secure whenever the request is HTTPS (behind TLS in production); plain HTTP on localhost still works.
+                // Secure whenever the request is HTTPS (directly, through a trusted proxy or with Http:AssumeHttps); plain HTTP on localhost still works.
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = lifetime;
                 o.SlidingExpiration = true;
