@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -22,13 +23,18 @@ internal static partial class DataHostingExtensions
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        Directory.CreateDirectory(storage.FullDataDirectory);
+        CreatePrivateDirectory(storage.FullDataDirectory);
         services.AddSpectraDbContext(database, storage.FullDataDirectory);
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddDataProtection()
+        var keyRing = services.AddDataProtection()
             .SetApplicationName("Spectra")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataDirectory, "keys")));
+        if (!string.IsNullOrEmpty(storage.KeyRingCertificatePath))
+        {
+            keyRing.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(storage.KeyRingCertificatePath, storage.KeyRingCertificatePassword));
+        }
+
         return builder;
     }
 
@@ -38,8 +44,6 @@ internal static partial class DataHostingExtensions
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SpectraDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Spectra.Data");
-        // Asking a new PostgreSQL database for applied migrations logs a failed query on the missing
-        // history table, so check that the table exists first.
         // Querying applied migrations on a new PostgreSQL database logs a failed query on the missing
         // history table (here and inside Migrate), so create the table first.
         var history = db.GetService<IHistoryRepository>();
@@ -59,6 +63,35 @@ internal static partial class DataHostingExtensions
         {
             LogMigrating(logger, pending.Count, string.Join(", ", pending));
             await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (db.Database.IsSqlite() && !OperatingSystem.IsWindows())
+        {
+            var file = Path.GetFullPath(((SqliteConnection)db.Database.GetDbConnection()).DataSource);
+            if (File.Exists(file))
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The data folder holds the database, the key ring and uploads: only the server's own user may
+    /// enter it (0700), also when it already existed with looser permissions.
+    /// </summary>
+    private static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Directory.CreateDirectory(path, OwnerOnly);
+        if (File.GetUnixFileMode(path) != OwnerOnly)
+        {
+            File.SetUnixFileMode(path, OwnerOnly);
         }
     }
 
