@@ -51,6 +51,17 @@ profile.Delete(recursive: true);
 async Task MeasureAsync(string mode)
 {
     var page = await context.NewPageAsync();
+    var failed = new List<string>();
+    page.Response += (_, response) =>
+    {
+        if (response.Status >= 400)
+        {
+            lock (failed)
+            {
+                failed.Add($"{response.Status} {response.Url}");
+            }
+        }
+    };
     var opened = Stopwatch.StartNew();
     await page.GotoAsync(new Uri(host.BaseAddress, mode == "standard" ? "/latency?latency=standard" : "/latency").ToString());
     await page.WaitForFunctionAsync("() => { const v = document.querySelector('#player video'); return v && v.currentTime > 0 && !v.paused; }", null, new() { Timeout = 30_000 });
@@ -88,6 +99,7 @@ async Task MeasureAsync(string mode)
     await page.WaitForTimeoutAsync(seconds * 1000);
     var json = await page.EvaluateAsync<JsonElement>("() => window.__samples");
     var stalls = await page.EvaluateAsync<int>("() => window.__stalls");
+    var hlsState = await page.EvaluateAsync<string>("() => { const h = document.querySelector('#player').hls; const v = document.querySelector('#player video'); const s = v.seekable; const b = v.buffered; return h ? `hls.js latency ${h.latency?.toFixed(2)} s, target ${h.targetLatency?.toFixed(2)} s, drift ${h.drift?.toFixed(2)}, rate ${v.playbackRate}, behind seekable end ${(s.end(s.length - 1) - v.currentTime).toFixed(2)} s, buffered ahead ${(b.end(b.length - 1) - v.currentTime).toFixed(2)} s` : 'native'; }");
     await page.CloseAsync();
     var frameZero = publisher.EpochOfFrameZero;
     var timeline = json.EnumerateArray()
@@ -96,7 +108,13 @@ async Task MeasureAsync(string mode)
     var latencies = timeline.Select(t => t.Latency).Order().ToList();
     var heights = json.EnumerateArray().Select(s => s.GetProperty("height").GetInt32()).Distinct().Order();
     double Percentile(double p) => latencies[Math.Clamp((int)Math.Ceiling(p * latencies.Count) - 1, 0, latencies.Count - 1)];
-    Console.WriteLine($"[{mode}, player latency mode '{latencyMode}'] playback started {startMs} ms after opening the channel page; {stalls} stalls.");
+    Console.WriteLine($"[{mode}, player latency mode '{latencyMode}'] playback started {startMs} ms after opening the channel page; {stalls} stalls; {failed.Count} HTTP errors.");
+    Console.WriteLine("  " + hlsState);
+    foreach (var failure in failed.Take(5))
+    {
+        Console.WriteLine("  " + failure);
+    }
+
     Console.WriteLine("  first and last samples (frame, latency ms): " + string.Join(", ", timeline.Take(3).Concat(timeline.TakeLast(3)).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.N}:{t.Latency:0}"))));
     Console.WriteLine($"  glass-to-glass over {seconds} s, {latencies.Count} samples, renditions played: {string.Join("/", heights)}p");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  min {latencies[0]:0} ms, median {Percentile(0.5):0} ms, p95 {Percentile(0.95):0} ms, max {latencies[^1]:0} ms"));

@@ -6,13 +6,13 @@
 import Hls from 'hls.js/light';
 
 // LL-HLS: blocking playlist reloads and part loading. The player holds ~1 s behind the live edge (three
-// parts, the playlist's PART-HOLD-BACK) and catches up by playing at most 10 % faster when it drifts behind,
-// which is inaudible; past 4 s it jumps. Small forward buffer: live has nothing further to load anyway.
+// parts, the playlist's PART-HOLD-BACK) and catches up by playing at most 20 % faster when it drifts behind,
+// pitch preserved; past 4 s it jumps. Small forward buffer: live has nothing further to load anyway.
 export const HLS_CONFIG = {
   lowLatencyMode: true,
   liveSyncDuration: 1.0,
   liveMaxLatencyDuration: 4,
-  maxLiveSyncPlaybackRate: 1.1,
+  maxLiveSyncPlaybackRate: 1.2,
   maxBufferLength: 4,
   maxMaxBufferLength: 8,
   backBufferLength: 10,
@@ -174,6 +174,8 @@ export class HlsPlayer {
       this.mode = 'hls.js';
       const config = configFor(window.location.search);
       const hls = new Hls(config);
+      // Reachable from the page for measurements (latency, drift): document.querySelector('#player').hls.
+      this.container.hls = hls;
       this.container.dataset.latency = config.lowLatencyMode ? 'low' : 'standard';
       this.hls = hls;
       hls.on(Hls.Events.MANIFEST_PARSED, (_, data) => {
