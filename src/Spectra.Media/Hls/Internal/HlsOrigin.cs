@@ -112,12 +112,26 @@ internal sealed partial class HlsOrigin
     /// </summary>
     private async Task BlockingPlaylistAsync(HttpContext context, HlsRendition rendition, LiveWindowSnapshot snapshot, HlsDeliveryDirectives directives)
     {
+        var ready = await HoldAsync(context, rendition.Window, snapshot, directives.Sequence, directives.Part, "blocked playlist").ConfigureAwait(false);
+        if (ready is not null)
+        {
+            await WritePlaylistAsync(context, rendition, ready, directives.Skip).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the window satisfies (<paramref name="sequence"/>, <paramref name="part"/>) or ends, at most three
+    /// target durations, within the cap on held requests. Null when the request was already answered (503: over
+    /// the cap or timed out) or the client went away.
+    /// </summary>
+    private async Task<LiveWindowSnapshot?> HoldAsync(HttpContext context, LiveWindow window, LiveWindowSnapshot snapshot, long sequence, int part, string what)
+    {
         if (Interlocked.Increment(ref _blockedRequests) > _maxBlockedRequests)
         {
             Interlocked.Decrement(ref _blockedRequests);
             Log.TooManyBlocked(_logger, _maxBlockedRequests);
             await Unavailable(context, "blocking slot").ConfigureAwait(false);
-            return;
+            return null;
         }
 
         try
@@ -125,22 +139,19 @@ internal sealed partial class HlsOrigin
             var limit = TimeSpan.FromSeconds(3 * HlsPlaylistWriter.TargetDurationSeconds(snapshot));
             using var timeout = new CancellationTokenSource(limit, _time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, context.RequestAborted);
-            LiveWindowSnapshot ready;
             try
             {
-                ready = await rendition.Window.WaitForPartAsync(directives.Sequence, directives.Part, linked.Token).ConfigureAwait(false);
+                return await window.WaitForPartAsync(sequence, part, linked.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+            catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
             {
-                await Unavailable(context, "blocked playlist (timed out)").ConfigureAwait(false);
-                return;
+                await Unavailable(context, what + " (timed out)").ConfigureAwait(false);
+                return null;
             }
-            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            catch (OperationCanceledException)
             {
-                return;
+                return null;
             }
-
-            await WritePlaylistAsync(context, rendition, ready, directives.Skip).ConfigureAwait(false);
         }
         finally
         {
@@ -238,44 +249,20 @@ internal sealed partial class HlsOrigin
 
     private async Task HintedPartAsync(HttpContext context, HlsRendition rendition, LiveWindowSnapshot snapshot, long sequence, int index)
     {
-        if (Interlocked.Increment(ref _blockedRequests) > _maxBlockedRequests)
+        var ready = await HoldAsync(context, rendition.Window, snapshot, sequence, index, "hinted part").ConfigureAwait(false);
+        if (ready is null)
         {
-            Interlocked.Decrement(ref _blockedRequests);
-            await Unavailable(context, "blocking slot").ConfigureAwait(false);
             return;
         }
 
-        try
+        // The segment may have been cut before this index: then the hinted part never comes.
+        if (ready.FindPart(sequence, index) is { } part)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3 * HlsPlaylistWriter.TargetDurationSeconds(snapshot)), _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, context.RequestAborted);
-            try
-            {
-                snapshot = await rendition.Window.WaitForPartAsync(sequence, index, linked.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                if (!context.RequestAborted.IsCancellationRequested)
-                {
-                    await Unavailable(context, "hinted part (timed out)").ConfigureAwait(false);
-                }
-
-                return;
-            }
-
-            // The segment may have been cut before this index: then the hinted part never comes.
-            if (snapshot.FindPart(sequence, index) is { } part)
-            {
-                await WriteAsync(context, part.Data, SegmentContentType, HlsCachePolicy.Immutable, part.ETag, ranges: true).ConfigureAwait(false);
-            }
-            else
-            {
-                await NotFound(context, "part").ConfigureAwait(false);
-            }
+            await WriteAsync(context, part.Data, SegmentContentType, HlsCachePolicy.Immutable, part.ETag, ranges: true).ConfigureAwait(false);
         }
-        finally
+        else
         {
-            Interlocked.Decrement(ref _blockedRequests);
+            await NotFound(context, "part").ConfigureAwait(false);
         }
     }
 
