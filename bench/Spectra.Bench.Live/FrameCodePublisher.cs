@@ -5,7 +5,7 @@ namespace Spectra.Bench.Live;
 
 /// <summary>
 /// ffmpeg publishing a 1280x720 30 fps test picture in real time with the frame number drawn as 16 black/white
-/// 64×64 blocks along the top edge (bit i = block i), plus a 440 Hz tone. <see cref="EpochOfFrameZero"/> estimates
+/// 64×64 blocks along the top edge (bit i = block i), plus a 440 Hz tone; x264 zerolatency, keyframe interval chosen. <see cref="EpochOfFrameZero"/> estimates
 /// when frame 0 left the encoder from ffmpeg's progress reports: each report says "N frames encoded" at wall time W,
 /// and W − N/30 never undershoots the pacing origin, so the smallest value is the closest estimate.
 /// </summary>
@@ -18,7 +18,8 @@ internal sealed class FrameCodePublisher : IAsyncDisposable
     private readonly Task _progress;
     private double _epochOfFrameZero = double.MaxValue;
 
-    public FrameCodePublisher(string url)
+    /// <param name="keyframeFrames">Keyframe interval in frames (-g): 60 = OBS's usual 2 s.</param>
+    public FrameCodePublisher(string url, int keyframeFrames = 30)
     {
         var boxes = string.Join(',', Enumerable.Range(0, Bits).Select(i =>
             $"drawbox=x={i * Block}:y=0:w={Block}:h={Block}:color=white:t=fill:enable='mod(floor(n/{1 << i})\\,2)'"));
@@ -33,7 +34,7 @@ internal sealed class FrameCodePublisher : IAsyncDisposable
             "-hide_banner", "-nostdin", "-loglevel", "error", "-progress", "pipe:1", "-stats_period", "0.1",
             "-re", "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-f", "lavfi", "-i", "sine=frequency=440",
             "-vf", $"drawbox=x=0:y=0:w={Bits * Block}:h={Block}:color=black:t=fill,{boxes}",
-            "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "30", "-pix_fmt", "yuv420p",
+            "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", keyframeFrames.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p",
             "-c:a", "aac", "-f", "flv", url,
         })
         {

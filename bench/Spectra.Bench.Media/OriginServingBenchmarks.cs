@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Spectra.Media.Hls;
 using Spectra.Media.Hls.Internal;
+using Spectra.Media.Packaging;
 
 namespace Spectra.Bench.Media;
 
@@ -26,7 +27,7 @@ public class OriginServingBenchmarks
         var window = BenchData.Package(BenchData.ReadGolden());
         var registry = new HlsStreamRegistry();
         registry.Publish(new HlsStream("bench", [new HlsRendition(BenchData.Rendition, window)]));
-        _origin = new HlsOrigin(registry, new HlsOriginOptions(), NullLogger.Instance);
+        _origin = new HlsOrigin(registry, new HlsOriginOptions(), new PackagerOptions().PartTargetDuration, TimeProvider.System, NullLogger.Instance);
         _segment = Context("1002.m4s");
         _range = Context("1002.m4s");
         _range.Request.Headers.Range = "bytes=1000-9999";

@@ -90,7 +90,7 @@ if (mode is "both" or "max")
     var plan = LadderPlanner.Plan(
         new SourceMediaInfo(new VideoCodecInfo(FlvVideoCodec.H264, 1280, 720, "avc1.64001f"), new AudioCodecInfo(FlvAudioCodec.Aac, 48000, 1, "mp4a.40.2"), 30, 3128),
         ladder);
-    var arguments = TranscodeCommand.Build(plan, ladder, plan.Renditions.Select(_ => "/dev/null").ToArray());
+    var arguments = TranscodeCommand.Build(plan, ladder, plan.Renditions.Select(_ => "/dev/null").ToArray(), new Spectra.Media.Packaging.PackagerOptions().PartTargetDuration);
     await using var ffmpeg = FfmpegProcess.Start(ladder.FfmpegPath, ["-y", .. arguments], 1, NullLogger.Instance);
     double lastCpu = 0;
     using var sampling = new CancellationTokenSource();

@@ -21,7 +21,9 @@ public static class HlsOriginEndpointRouteBuilderExtensions
     /// {prefix}/{channel}/{rendition}/init-{key}.mp4  init segment of one generation (immutable)
     /// {prefix}/{channel}/{rendition}/init.mp4        init segment of the current generation
     /// {prefix}/{channel}/{rendition}/{sequence}.m4s  media segment (immutable)
+    /// {prefix}/{channel}/{rendition}/{sequence}.{part}.m4s  LL-HLS part (immutable)
     /// </code>
+    /// Media playlists honour the LL-HLS delivery directives _HLS_msn, _HLS_part and _HLS_skip.
     /// GET and HEAD, single byte ranges, ETag/If-None-Match, CORS. Needs <see cref="HlsServiceCollectionExtensions.AddSpectraHls"/>.
     /// </summary>
     public static IEndpointConventionBuilder MapHlsOrigin(this IEndpointRouteBuilder endpoints, string prefix = "/hls")
@@ -32,6 +34,8 @@ public static class HlsOriginEndpointRouteBuilderExtensions
         var origin = new HlsOrigin(
             services.GetRequiredService<HlsStreamRegistry>(),
             services.GetRequiredService<IOptions<HlsOriginOptions>>().Value,
+            services.GetRequiredService<IOptions<Packaging.PackagerOptions>>().Value.PartTargetDuration,
+            services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Spectra.Media.Hls.HlsOrigin"));
         var group = endpoints.MapGroup(prefix);
         group.MapMethods("{channel}/master.m3u8", GetHead, origin.MasterAsync);

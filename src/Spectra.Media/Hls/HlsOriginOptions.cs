@@ -17,4 +17,12 @@ public sealed class HlsOriginOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan EndedStreamLinger { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Blocking playlist reloads (_HLS_msn) and hinted-part requests held at once, all streams together;
+    /// beyond it the origin answers 503 with Retry-After. Each holds a connection and a few hundred bytes.
+    /// Default 10000.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int MaxBlockedPlaylistRequests { get; set; } = 10_000;
 }

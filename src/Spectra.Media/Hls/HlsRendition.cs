@@ -6,6 +6,7 @@ namespace Spectra.Media.Hls;
 internal sealed class HlsRendition
 {
     private PlaylistCache? _playlist;
+    private PlaylistCache? _deltaPlaylist;
 
     public HlsRendition(RenditionInfo info, LiveWindow window)
     {
@@ -35,28 +36,50 @@ internal sealed class HlsRendition
         window = Window;
     }
 
-    /// <summary>The media playlist of <paramref name="snapshot"/> as UTF-8, rendered once per snapshot.</summary>
-    internal PlaylistCache GetMediaPlaylist(LiveWindowSnapshot snapshot)
+    /// <summary>The other renditions of the stream (EXT-X-RENDITION-REPORT); set by <see cref="HlsStream"/>.</summary>
+    internal HlsRendition[] Others { get; set; } = [];
+
+    /// <summary>
+    /// The media playlist of <paramref name="snapshot"/> as UTF-8, rendered once per snapshot (and once
+    /// more for its delta update). Rendition reports are those of the other renditions when rendered: a
+    /// report at most one part behind is harmless, a client only uses it as a starting point.
+    /// </summary>
+    internal PlaylistCache GetMediaPlaylist(LiveWindowSnapshot snapshot, TimeSpan partTarget = default, bool skip = false)
     {
-        var cached = Volatile.Read(ref _playlist);
-        if (cached is not null && ReferenceEquals(cached.Snapshot, snapshot))
+        ref var slot = ref skip ? ref _deltaPlaylist : ref _playlist;
+        var cached = Volatile.Read(ref slot);
+        if (cached is not null && ReferenceEquals(cached.Snapshot, snapshot) && cached.PartTarget == partTarget)
         {
             return cached;
         }
 
-        var rendered = new PlaylistCache(snapshot, HlsPlaylistWriter.WriteMediaPlaylistUtf8(snapshot));
-        Volatile.Write(ref _playlist, rendered);
+        var others = Others;
+        var reports = new HlsRenditionReport[others.Length];
+        for (var i = 0; i < others.Length; i++)
+        {
+            reports[i] = new HlsRenditionReport(others[i].Name, others[i].Window.Snapshot);
+        }
+
+        var rendered = new PlaylistCache(snapshot, partTarget, skip, HlsPlaylistWriter.WriteMediaPlaylistUtf8(snapshot, partTarget, reports, skip));
+        Volatile.Write(ref slot, rendered);
         return rendered;
     }
 
-    internal sealed class PlaylistCache(LiveWindowSnapshot snapshot, byte[] utf8)
+    internal sealed class PlaylistCache(LiveWindowSnapshot snapshot, TimeSpan partTarget, bool skip, byte[] utf8)
     {
         public LiveWindowSnapshot Snapshot { get; } = snapshot;
 
+        public TimeSpan PartTarget { get; } = partTarget;
+
         public byte[] Utf8 { get; } = utf8;
 
-        /// <summary>"p{latest sequence}", with an "e" once the stream ended (the playlist gained EXT-X-ENDLIST).</summary>
-        public string ETag { get; } = "\"p" + (snapshot.Latest?.Sequence ?? -1).ToString(System.Globalization.CultureInfo.InvariantCulture) + (snapshot.Ended ? "e\"" : "\"");
+        /// <summary>
+        /// "p{latest sequence}.{open parts}", "d" for a delta update, "e" once the stream ended (the playlist
+        /// gained EXT-X-ENDLIST): changes whenever a segment or part is published.
+        /// </summary>
+        public string ETag { get; } = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"\"p{snapshot.Latest?.Sequence ?? -1}.{snapshot.OpenPartArray.Length}{(skip ? "d" : string.Empty)}{(snapshot.Ended ? "e" : string.Empty)}\"");
 
         public string CacheControl { get; } = HlsCachePolicy.ForPlaylist(HlsPlaylistWriter.TargetDurationSeconds(snapshot));
     }

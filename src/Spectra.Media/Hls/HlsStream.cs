@@ -32,11 +32,45 @@ internal sealed class HlsStream
 
         ChannelName = channelName;
         Renditions = [.. renditions];
+        foreach (var rendition in renditions)
+        {
+            var others = new List<HlsRendition>(renditions.Count - 1);
+            foreach (var other in renditions)
+            {
+                if (!ReferenceEquals(other, rendition))
+                {
+                    others.Add(other);
+                }
+            }
+
+            rendition.Others = [.. others];
+        }
     }
 
     public string ChannelName { get; }
 
     public IReadOnlyList<HlsRendition> Renditions { get; }
+
+    /// <summary>
+    /// Every rendition has an init segment (CODECS) and a segment (its media playlist answers): only then
+    /// is the master playlist served.
+    /// </summary>
+    public bool IsReady
+    {
+        get
+        {
+            foreach (var rendition in Renditions)
+            {
+                var snapshot = rendition.Window.Snapshot;
+                if (snapshot.CurrentInit is null || snapshot.SegmentArray.Length == 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     public bool TryGetRendition(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out HlsRendition? rendition) =>
         _byName.TryGetValue(name, out rendition);

@@ -69,7 +69,7 @@ public sealed partial class LiveStream
         _preparedGeneration?.Dispose();
         var generation = TranscoderGeneration.Create(_socketDirectory!, number, _packagers.Length);
         _preparedGeneration = generation;
-        return TranscodeCommand.Build(_plan!, _ladder, generation.Urls);
+        return TranscodeCommand.Build(_plan!, _ladder, generation.Urls, _packagerOptions.PartTargetDuration);
     }
 
     /// <summary>After each ffmpeg start: one packager per rendition socket, thumbnails from stdout, stdin fed by the writer.</summary>

@@ -102,6 +102,20 @@ internal sealed partial class CmafPackager
             }
         }
 
+        /// <summary>
+        /// The run failed or was cancelled: the complete fragments of the open segment were already
+        /// served as parts, so they become a (short) segment: a part URL never names other bytes, and
+        /// the next generation's first segment takes the next sequence number. A pending 'moof'
+        /// without its 'mdat' is left out.
+        /// </summary>
+        public void PublishCompleteFragments()
+        {
+            if (_fragments.Count > 0)
+            {
+                CutSegment();
+            }
+        }
+
         public void Dispose() => _segment.Dispose();
 
         private void HandleBox(Mp4BoxHeader header, in ReadOnlySequence<byte> box)
@@ -263,7 +277,11 @@ internal sealed partial class CmafPackager
             }
 
             AppendOrThrow(box, Mp4BoxType.Mdat);
-            _fragments.Add(new CmafFragment(_pendingStart, _segment.Length - _pendingStart, TicksToTimeSpan(_pendingDuration), _pendingIndependent));
+            var fragment = new CmafFragment(_pendingStart, _segment.Length - _pendingStart, TicksToTimeSpan(_pendingDuration), _pendingIndependent);
+            _fragments.Add(fragment);
+
+            // The fragment is complete: publish it as the next LL-HLS part of the open segment at once.
+            _owner._window.AppendPart(_segment.CopyFrom(_pendingStart), fragment.Duration, fragment.IsIndependent);
 
             // EXTINF is the media the segment holds: the sum of its sample durations (§4.3.2.1).
             _segmentDuration += _pendingDuration;
@@ -315,7 +333,8 @@ internal sealed partial class CmafPackager
             var elapsed = _segmentDecodeTime >= _anchorDecodeTime
                 ? TicksToTimeSpan(_segmentDecodeTime - _anchorDecodeTime)
                 : -TicksToTimeSpan(_anchorDecodeTime - _segmentDecodeTime);
-            var data = _segment.Detach();
+            var last = _fragments[^1];
+            var data = _segment.Detach(last.Offset + last.Length);
             var fragments = _fragments.ToArray();
             _fragments.Clear();
             var segment = _owner._window.Append(init, _segmentDecodeTime, _timescale, _segmentDuration, _anchorWallClock + elapsed, data, fragments);

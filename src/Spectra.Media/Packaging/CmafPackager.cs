@@ -51,8 +51,9 @@ internal sealed partial class CmafPackager
     /// Reads <paramref name="fragmentedMp4"/> until it ends or <paramref name="cancellationToken"/>
     /// fires. Each call after the first starts a new generation (new init segment, next segment
     /// marked EXT-X-DISCONTINUITY, sequence numbers continue). On a clean end of stream the open
-    /// segment is published; on malformed input, truncation or cancellation it is dropped, so the
-    /// window never holds a partial segment. The stream is not disposed.
+    /// segment is published; on malformed input, truncation or cancellation its complete fragments
+    /// (already served as LL-HLS parts) are published as a shorter segment and an incomplete fragment is
+    /// dropped, so the window never holds a partial fragment. The stream is not disposed.
     /// </summary>
     /// <exception cref="Mp4FormatException">Malformed, truncated, oversized or unsupported input.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
@@ -91,6 +92,12 @@ internal sealed partial class CmafPackager
         catch (Mp4FormatException ex)
         {
             Log.MalformedInput(_logger, _rendition.Name, ex.Offset, ex.BoxType?.ToString(), ex);
+            run.PublishCompleteFragments();
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            run.PublishCompleteFragments();
             throw;
         }
         finally

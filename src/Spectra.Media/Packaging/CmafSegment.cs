@@ -29,6 +29,14 @@ internal sealed class CmafSegment
         ProgramDateTime = programDateTime;
         Data = data;
         Fragments = fragments;
+        var parts = new CmafPart[fragments.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var fragment = fragments[i];
+            parts[i] = new CmafPart(sequence, i, data.AsMemory(fragment.Offset, fragment.Length), fragment.Duration, fragment.IsIndependent);
+        }
+
+        PartArray = parts;
         ETag = "\"s" + sequence.ToString(CultureInfo.InvariantCulture) + "\"";
     }
 
@@ -62,6 +70,11 @@ internal sealed class CmafSegment
 
     /// <summary>The fragments of <see cref="Data"/>, in order: future LL-HLS parts.</summary>
     public IReadOnlyList<CmafFragment> Fragments { get; }
+
+    /// <summary>The fragments as LL-HLS parts, slices of <see cref="Data"/>.</summary>
+    public IReadOnlyList<CmafPart> Parts => PartArray;
+
+    internal CmafPart[] PartArray { get; }
 
     /// <summary>Strong HTTP entity tag, quoted; the sequence is unique so it identifies the bytes.</summary>
     public string ETag { get; }

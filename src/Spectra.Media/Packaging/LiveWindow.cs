@@ -20,6 +20,7 @@ internal sealed partial class LiveWindow
     private LiveWindowSnapshot _snapshot;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _generation;
+    private int _waiters;
 
     /// <summary>A window of 12 segments whose first sequence number is the current Unix time in ms.</summary>
     public LiveWindow()
@@ -118,7 +119,7 @@ internal sealed partial class LiveWindow
             var current = _snapshot;
             if (!current.Ended)
             {
-                Publish(new LiveWindowSnapshot(current.SegmentArray, current.NextSequence, current.DiscontinuitySequence, current.CurrentInit, current.MaxSegmentDuration, current.Version + 1, ended: true));
+                Publish(new LiveWindowSnapshot(current.SegmentArray, current.NextSequence, current.DiscontinuitySequence, current.CurrentInit, current.MaxSegmentDuration, current.Version + 1, ended: true, current.OpenPartArray, current.MaxPartDuration));
             }
         }
     }
@@ -130,7 +131,7 @@ internal sealed partial class LiveWindow
             var current = _snapshot;
             var generation = Interlocked.Increment(ref _generation);
             var init = new CmafInitSegment(generation, current.NextSequence, data, movie);
-            Publish(new LiveWindowSnapshot(current.SegmentArray, current.NextSequence, current.DiscontinuitySequence, init, current.MaxSegmentDuration, current.Version + 1));
+            Publish(new LiveWindowSnapshot(current.SegmentArray, current.NextSequence, current.DiscontinuitySequence, init, current.MaxSegmentDuration, current.Version + 1, ended: false, current.OpenPartArray, current.MaxPartDuration));
             return init;
         }
     }
@@ -170,12 +171,71 @@ internal sealed partial class LiveWindow
             Array.Copy(old, evicted, segments, 0, keep);
             segments[keep] = segment;
             var max = segment.Duration > current.MaxSegmentDuration ? segment.Duration : current.MaxSegmentDuration;
-            Publish(new LiveWindowSnapshot(segments, segment.Sequence + 1, discontinuitySequence, current.CurrentInit, max, current.Version + 1));
+            var maxPart = current.MaxPartDuration;
+            foreach (var fragment in fragments)
+            {
+                maxPart = fragment.Duration > maxPart ? fragment.Duration : maxPart;
+            }
+
+            Publish(new LiveWindowSnapshot(segments, segment.Sequence + 1, discontinuitySequence, current.CurrentInit, max, current.Version + 1, ended: false, openParts: null, maxPart));
         }
 
         Raise(segment);
         return segment;
     }
+
+    /// <summary>
+    /// Publishes the next part of the open segment (sequence <see cref="LiveWindowSnapshot.NextSequence"/>)
+    /// as soon as its fragment is complete, before the segment is: the LL-HLS part of RFC 8216bis §4.4.4.9.
+    /// <paramref name="data"/> is kept, never reused. The segment later appended with <see cref="Append"/>
+    /// must hold these fragments first, byte for byte.
+    /// </summary>
+    internal CmafPart AppendPart(byte[] data, TimeSpan duration, bool isIndependent)
+    {
+        lock (_writeLock)
+        {
+            var current = _snapshot;
+            var old = current.OpenPartArray;
+            var part = new CmafPart(current.NextSequence, old.Length, data, duration, isIndependent);
+            var parts = new CmafPart[old.Length + 1];
+            Array.Copy(old, parts, old.Length);
+            parts[^1] = part;
+            var maxPart = duration > current.MaxPartDuration ? duration : current.MaxPartDuration;
+            Publish(new LiveWindowSnapshot(current.SegmentArray, current.NextSequence, current.DiscontinuitySequence, current.CurrentInit, current.MaxSegmentDuration, current.Version + 1, current.Ended, parts, maxPart));
+            return part;
+        }
+    }
+
+    /// <summary>
+    /// Completes when <see cref="LiveWindowSnapshot.Satisfies"/>(<paramref name="sequence"/>, <paramref name="part"/>)
+    /// or the window has ended; returns the snapshot that did. One shared completion source per window
+    /// (swapped on every publish) wakes every waiter: no timer or task per waiter beyond its own await.
+    /// </summary>
+    public async Task<LiveWindowSnapshot> WaitForPartAsync(long sequence, int part, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waiters);
+        try
+        {
+            while (true)
+            {
+                var changed = Volatile.Read(ref _changed).Task;
+                var snapshot = Snapshot;
+                if (snapshot.Ended || snapshot.Satisfies(sequence, part))
+                {
+                    return snapshot;
+                }
+
+                await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiters);
+        }
+    }
+
+    /// <summary>Callers inside <see cref="WaitForPartAsync"/> right now (held blocking requests).</summary>
+    public int Waiters => Volatile.Read(ref _waiters);
 
     private void Publish(LiveWindowSnapshot snapshot)
     {

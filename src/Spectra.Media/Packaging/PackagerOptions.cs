@@ -17,6 +17,14 @@ public sealed class PackagerOptions
     [Range(typeof(TimeSpan), "00:00:00.5", "00:00:06")]
     public TimeSpan TargetSegmentDuration { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// LL-HLS part target (RFC 8216bis §4.4.3.7, EXT-X-PART-INF PART-TARGET): ffmpeg cuts a fragment,
+    /// and so a part, every this much media (-frag_duration) as well as at every keyframe. Default 1/3 s;
+    /// keep it well below <see cref="TargetSegmentDuration"/> (three parts or more per segment).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:00:02")]
+    public TimeSpan PartTargetDuration { get; set; } = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 3);
+
     /// <summary>Segments kept in the live window and listed in the media playlist. Default 12.</summary>
     [Range(3, 1000)]
     public int WindowSegmentCount { get; set; } = 12;

@@ -10,15 +10,20 @@ internal static class FfmpegOutputArguments
     /// to each moof) flushed per packet, so the packager sees each fragment as soon as it is complete.
     /// </summary>
     /// <param name="url">For instance "unix:/tmp/spectra-x/0.sock" (the transcoder connects to a listening socket).</param>
-    public static void AppendFragmentedMp4(List<string> arguments, string url, LadderOptions options)
+    /// <param name="fragmentDuration">
+    /// Also cut a fragment once it holds this much media (-frag_duration), between keyframes: each
+    /// fragment is one LL-HLS part (<see cref="Packaging.PackagerOptions.PartTargetDuration"/>). ffmpeg
+    /// closes a fragment before the first packet at or past the duration, so fragments end on frame
+    /// boundaries. Zero: one fragment per keyframe.
+    /// </param>
+    public static void AppendFragmentedMp4(List<string> arguments, string url, TimeSpan fragmentDuration)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        ArgumentNullException.ThrowIfNull(options);
         arguments.AddRange(["-f", "mp4", "-movflags", "+frag_keyframe+empty_moov+default_base_moof"]);
-        if (options.FragmentDurationMs > 0)
+        if (fragmentDuration > TimeSpan.Zero)
         {
             // -frag_duration is in microseconds.
-            arguments.AddRange(["-frag_duration", (options.FragmentDurationMs * 1000L).ToString(CultureInfo.InvariantCulture)]);
+            arguments.AddRange(["-frag_duration", ((long)fragmentDuration.TotalMicroseconds).ToString(CultureInfo.InvariantCulture)]);
         }
 
         arguments.AddRange(["-flush_packets", "1", url]);

@@ -34,13 +34,6 @@ public sealed class LadderOptions
 
     public KeyframeAlignment KeyframeAlignment { get; set; } = KeyframeAlignment.FixedInterval;
 
-    /// <summary>
-    /// Also cut fMP4 fragments every this many milliseconds between keyframes (-frag_duration).
-    /// The packager closes a segment when the next fragment arrives, so shorter fragments publish
-    /// segments sooner (and are the basis of LL-HLS parts). Default 250; 0: one fragment per keyframe.
-    /// </summary>
-    public int FragmentDurationMs { get; set; } = 250;
-
     /// <summary>ffmpeg executable: a name looked up on PATH or an absolute path.</summary>
     public string FfmpegPath { get; set; } = "ffmpeg";
 

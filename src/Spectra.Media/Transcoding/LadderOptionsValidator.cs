@@ -65,11 +65,6 @@ internal sealed class LadderOptionsValidator : IValidateOptions<LadderOptions>
             failures.Add($"Transcoding:GopSeconds must be within 0.25–10; got {options.GopSeconds}.");
         }
 
-        if (options.FragmentDurationMs is < 0 or > 10_000)
-        {
-            failures.Add($"Transcoding:FragmentDurationMs must be within 0–10000; got {options.FragmentDurationMs}.");
-        }
-
         if (string.IsNullOrWhiteSpace(options.FfmpegPath))
         {
             failures.Add("Transcoding:FfmpegPath must not be empty.");

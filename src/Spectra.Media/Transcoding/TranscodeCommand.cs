@@ -4,7 +4,8 @@ namespace Spectra.Media.Transcoding;
 internal static class TranscodeCommand
 {
     /// <param name="outputUrls">One output URL per rendition of <paramref name="plan"/>, same order.</param>
-    public static IReadOnlyList<string> Build(LadderPlan plan, LadderOptions options, IReadOnlyList<string> outputUrls)
+    /// <param name="fragmentDuration">fMP4 fragment (LL-HLS part) duration, <see cref="Packaging.PackagerOptions.PartTargetDuration"/>.</param>
+    public static IReadOnlyList<string> Build(LadderPlan plan, LadderOptions options, IReadOnlyList<string> outputUrls, TimeSpan fragmentDuration)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(options);
@@ -44,7 +45,7 @@ internal static class TranscodeCommand
             }
 
             FfmpegAudioArguments.AppendTo(arguments, rendition, plan);
-            FfmpegOutputArguments.AppendFragmentedMp4(arguments, outputUrls[i], options);
+            FfmpegOutputArguments.AppendFragmentedMp4(arguments, outputUrls[i], fragmentDuration);
         }
 
         if (plan.IncludesVideo && options.ThumbnailIntervalSeconds > 0)

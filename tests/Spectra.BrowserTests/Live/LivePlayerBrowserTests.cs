@@ -75,6 +75,74 @@ public sealed class LivePlayerBrowserTests
     }
 
     [Fact]
+    public async Task ChannelPage_LowLatencyHls_PlaysTwentySecondsWithoutStalls()
+    {
+        await using var host = await LiveHost.StartAsync();
+        using var events = new LiveEventRecorder(host);
+        var streamer = await host.CreateStreamerAsync("hana");
+        await using var publisher = ExternalProcess.FfmpegPublish(host.RtmpUrl(streamer.StreamKey), seconds: 120, size: "640x360");
+        await events.WaitForOnlineAsync(streamer.ChannelId, TimeSpan.FromSeconds(40));
+        var (playwright, browser) = await Infrastructure.Chromium.LaunchAsync();
+        try
+        {
+            var page = await browser.NewPageAsync();
+            var blockingReloads = 0;
+            var parts = 0;
+            page.Request += (_, request) =>
+            {
+                if (request.Url.Contains("_HLS_msn=", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref blockingReloads);
+                }
+                else if (System.Text.RegularExpressions.Regex.IsMatch(request.Url, @"/\d+\.\d+\.m4s$"))
+                {
+                    Interlocked.Increment(ref parts);
+                }
+            };
+            await page.GotoAsync(new Uri(host.BaseAddress, "/hana").ToString());
+            await page.WaitForFunctionAsync("() => { const v = document.querySelector('#player video'); return v && v.currentTime > 0 && !v.paused; }", null, new() { Timeout = 30_000 });
+            Assert.Equal("low", await page.GetAttributeAsync("#player", "data-latency"));
+
+            // Sample currentTime every 250 ms for 20 s and count 'waiting' (buffer ran dry) events.
+            var samples = await page.EvaluateAsync<double[]>("""
+                () => new Promise(resolve => {
+                  const v = document.querySelector('#player video');
+                  const times = [];
+                  window.__stalls = 0;
+                  v.addEventListener('waiting', () => window.__stalls++);
+                  const timer = setInterval(() => {
+                    times.push(v.currentTime);
+                    if (times.length > 80) { clearInterval(timer); resolve(times); }
+                  }, 250);
+                })
+                """);
+            var stalls = await page.EvaluateAsync<int>("() => window.__stalls");
+
+            // Media time advances with the clock (timing noise of a shared machine allowed) and never stands still
+            // for a second.
+            var advanced = samples[^1] - samples[0];
+            Assert.True(advanced > 17, $"currentTime advanced {advanced:0.00} s in 20 s");
+            for (var i = 4; i < samples.Length; i++)
+            {
+                Assert.True(samples[i] > samples[i - 4], $"currentTime stood still at {samples[i]:0.00} s for a second");
+            }
+
+            Assert.Equal(0, stalls);
+            Assert.True(blockingReloads > 10, $"{blockingReloads} blocking playlist reloads");
+            Assert.True(parts > 10, $"{parts} part requests");
+            var latency = await page.EvaluateAsync<double>("() => { const v = document.querySelector('#player video'); const s = v.seekable; return s.end(s.length - 1) - v.currentTime; }");
+            Console.WriteLine($"LL-HLS: {blockingReloads} blocking reloads, {parts} parts, {latency:0.00} s behind the playlist's live edge.");
+        }
+        finally
+        {
+            await browser.CloseAsync();
+            playwright.Dispose();
+        }
+
+        Assert.Empty(host.Errors);
+    }
+
+    [Fact]
     public async Task HomePage_ChannelGoesLive_LiveNowCardAppearsWithoutReload()
     {
         await using var host = await LiveHost.StartAsync(new Dictionary<string, string?> { ["Live:OfflineGrace"] = "00:00:00" });

@@ -164,6 +164,139 @@ public sealed partial class HlsPlaylistWriterTests
         Assert.Equal(1, HlsPlaylistWriter.TargetDurationSeconds(new LiveWindow(12, 0).Snapshot));
     }
 
+    private static readonly TimeSpan PartTarget = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 3);
+
+    [Fact]
+    public async Task WriteMediaPlaylist_LowLatency_ExactHeadPartsHintAndReport()
+    {
+        var driver = await WindowDriver.CreateAsync(firstSequence: 300);
+        var other = await WindowDriver.CreateAsync(firstSequence: 300);
+        driver.PublishSegments(1);
+        driver.PublishPart();
+        other.PublishSegments(1);
+        other.PublishPart();
+        other.PublishPart();
+        var snapshot = driver.Window.Snapshot;
+        var segment = snapshot.Segments[0];
+
+        var playlist = HlsPlaylistWriter.WriteMediaPlaylist(snapshot, PartTarget, [new HlsRenditionReport("480p", other.Window.Snapshot)], skip: false);
+
+        var lines = playlist[..^1].Split('\n');
+        Assert.Equal("#EXT-X-VERSION:7", lines[1]);
+        Assert.Equal("#EXT-X-TARGETDURATION:1", lines[2]);
+        Assert.Equal("#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,CAN-SKIP-UNTIL=6.0,PART-HOLD-BACK=1.002", lines[3]);   // §4.4.3.8
+        Assert.Equal("#EXT-X-PART-INF:PART-TARGET=0.334", lines[4]);                                                     // §4.4.3.7
+        Assert.Equal("#EXT-X-MEDIA-SEQUENCE:300", lines[5]);
+        Assert.Equal("#EXT-X-MAP:URI=\"init-300-1.mp4\"", lines[8]);
+        var parts = lines.Where(l => l.StartsWith("#EXT-X-PART:", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(segment.Parts.Count + 1, parts.Length);
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"#EXT-X-PART:DURATION={segment.Parts[0].Duration.TotalSeconds:0.000},URI=\"300.0.m4s\",INDEPENDENT=YES"), parts[0]);
+        Assert.DoesNotContain("INDEPENDENT", parts[1], StringComparison.Ordinal);
+        Assert.StartsWith("#EXT-X-PART:DURATION=", parts[^1], StringComparison.Ordinal);
+        Assert.EndsWith(",URI=\"301.0.m4s\",INDEPENDENT=YES", parts[^1], StringComparison.Ordinal);
+        Assert.Equal("#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"301.1.m4s\"", lines[^2]);                                   // §4.4.5.3
+        Assert.Equal("#EXT-X-RENDITION-REPORT:URI=\"../480p/index.m3u8\",LAST-MSN=301,LAST-PART=1", lines[^1]);        // §4.4.5.4
+        HlsPlaylistValidator.ValidateMedia(playlist, lowLatency: true);
+    }
+
+    [Fact]
+    public async Task WriteMediaPlaylist_LowLatency_PartsOnlyForLastThreeTargetDurations()
+    {
+        var driver = await WindowDriver.CreateAsync();
+        driver.PublishSegments(8);
+
+        var playlist = HlsPlaylistWriter.WriteMediaPlaylist(driver.Window.Snapshot, PartTarget, [], skip: false);
+
+        var withParts = PartUris().Matches(playlist).Select(m => m.Groups[1].Value).Distinct().ToArray();
+        Assert.Equal(["205", "206", "207"], withParts);
+        Assert.Contains("\n200.m4s\n", playlist, StringComparison.Ordinal);
+        HlsPlaylistValidator.ValidateMedia(playlist, lowLatency: true);
+    }
+
+    [Fact]
+    public async Task WriteMediaPlaylist_LowLatency_PartDurationsWithinPartTarget()
+    {
+        var driver = await WindowDriver.CreateAsync();
+        driver.PublishSegments(4);
+        var snapshot = driver.Window.Snapshot;
+
+        var target = HlsPlaylistWriter.PartTargetSeconds(snapshot, PartTarget);
+
+        Assert.All(snapshot.Segments.SelectMany(s => s.Parts), p => Assert.True(Math.Round(p.Duration.TotalSeconds, 3) <= target));
+        Assert.True(target >= PartTarget.TotalSeconds);
+    }
+
+    [Fact]
+    public async Task WriteMediaPlaylist_Ended_NoHintNoReportsEndList()
+    {
+        var driver = await WindowDriver.CreateAsync();
+        var other = await WindowDriver.CreateAsync();
+        driver.PublishSegments(3);
+        other.PublishSegments(3);
+        driver.Window.End();
+
+        var playlist = HlsPlaylistWriter.WriteMediaPlaylist(driver.Window.Snapshot, PartTarget, [new HlsRenditionReport("480p", other.Window.Snapshot)], skip: false);
+
+        Assert.DoesNotContain("#EXT-X-PRELOAD-HINT", playlist, StringComparison.Ordinal);
+        Assert.DoesNotContain("#EXT-X-RENDITION-REPORT", playlist, StringComparison.Ordinal);
+        HlsPlaylistValidator.ValidateMedia(playlist, ended: true, lowLatency: true);
+    }
+
+    [Fact]
+    public async Task WriteMediaPlaylist_OpenSegmentOfNewGeneration_DiscontinuityAndMapBeforeParts()
+    {
+        var driver = await WindowDriver.CreateAsync();
+        driver.PublishSegments(2);
+        var init = driver.Window.Snapshot.CurrentInit!;
+        driver.Window.BeginGeneration(init.Data.ToArray(), init.Movie);
+        var source = driver.Window.Snapshot.Segments[0];
+        driver.Window.AppendPart(source.Parts[0].Data.ToArray(), source.Parts[0].Duration, isIndependent: true);
+
+        var playlist = HlsPlaylistWriter.WriteMediaPlaylist(driver.Window.Snapshot, PartTarget, [], skip: false);
+
+        Assert.EndsWith(
+            "\n201.m4s\n#EXT-X-DISCONTINUITY\n#EXT-X-MAP:URI=\"init-202-2.mp4\"\n#EXT-X-PART:DURATION="
+            + source.Parts[0].Duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)
+            + ",URI=\"202.0.m4s\",INDEPENDENT=YES\n#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"202.1.m4s\"\n",
+            playlist,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteMediaPlaylist_Delta_AppliedToPreviousEqualsFullPlaylist()
+    {
+        var driver = await WindowDriver.CreateAsync();
+        driver.PublishSegments(10);
+        driver.PublishPart();
+        var snapshot = driver.Window.Snapshot;
+
+        var full = HlsPlaylistWriter.WriteMediaPlaylist(snapshot, PartTarget, [], skip: false);
+        var delta = HlsPlaylistWriter.WriteMediaPlaylist(snapshot, PartTarget, [], skip: true);
+
+        // §6.2.5.1: segments starting more than CAN-SKIP-UNTIL (6 s) before the end are skipped.
+        var skipped = HlsPlaylistWriter.SkippedSegmentCount(snapshot);
+        Assert.Equal(4, skipped);
+        Assert.Contains($"#EXT-X-SKIP:SKIPPED-SEGMENTS={skipped}\n", delta, StringComparison.Ordinal);
+        Assert.Contains("#EXT-X-VERSION:9\n", delta, StringComparison.Ordinal);
+        HlsPlaylistValidator.ValidateMedia(delta, lowLatency: true);
+        Assert.Equal(full, HlsDeltaApplier.Apply(full, delta));
+    }
+
+    [Fact]
+    public async Task WriteMediaPlaylist_DeltaOfShortWindow_NothingToSkip()
+    {
+        var driver = await WindowDriver.CreateAsync();
+        driver.PublishSegments(3);
+
+        var full = HlsPlaylistWriter.WriteMediaPlaylist(driver.Window.Snapshot, PartTarget, [], skip: false);
+        var delta = HlsPlaylistWriter.WriteMediaPlaylist(driver.Window.Snapshot, PartTarget, [], skip: true);
+
+        Assert.Equal(full, delta);
+    }
+
+    [GeneratedRegex("#EXT-X-PART:[^\n]*URI=\"(\\d+)\\.\\d+\\.m4s\"")]
+    private static partial Regex PartUris();
+
     [GeneratedRegex(@"#EXTINF:\d+\.\d{3},\n")]
     private static partial Regex ExtinfPattern();
 }

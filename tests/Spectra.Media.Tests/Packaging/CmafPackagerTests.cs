@@ -192,7 +192,7 @@ public sealed class CmafPackagerTests
     }
 
     [Fact]
-    public async Task RunAsync_TruncatedInsideMdat_ThrowsAndKeepsOnlyCompleteSegments()
+    public async Task RunAsync_TruncatedInsideMdat_ThrowsAndPublishesCompleteFragmentsOnly()
     {
         var file = TestFiles.Read(TestFiles.AvcAac);
         var (packager, window, logs) = Packagers.Create();
@@ -203,10 +203,16 @@ public sealed class CmafPackagerTests
         Assert.Equal(sixthMdat.Offset, ex.Offset);
         Assert.Equal(Mp4BoxType.Mdat, ex.BoxType);
         Assert.Contains($"{sixthMdat.Size} bytes declared, 100 received", ex.Message, StringComparison.Ordinal);
-        var segment = Assert.Single(window.Snapshot.Segments);
+        var segments = window.Snapshot.Segments;
+        Assert.Equal(2, segments.Count);
         var firstMoof = FindTopLevel(file, "moof").Offset;
         var fifthMoof = FindTopLevel(file, "moof", 4).Offset;
-        Assert.Equal(file.AsSpan(firstMoof, fifthMoof - firstMoof), segment.Data.Span);
+        var sixthMoof = FindTopLevel(file, "moof", 5).Offset;
+        Assert.Equal(file.AsSpan(firstMoof, fifthMoof - firstMoof), segments[0].Data.Span);
+
+        // The fifth fragment was complete and already served as a part: it becomes a short segment.
+        Assert.Equal(file.AsSpan(fifthMoof, sixthMoof - fifthMoof), segments[1].Data.Span);
+        Assert.Single(segments[1].Parts);
         Assert.True(logs.Contains(2103));
     }
 
@@ -231,7 +237,8 @@ public sealed class CmafPackagerTests
         var ex = await Assert.ThrowsAsync<Mp4FormatException>(() => packager.RunAsync(new MemoryStream(file, 0, secondMdat), CancellationToken.None));
 
         Assert.Contains("without its 'mdat'", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(0, window.SegmentCount);
+        var segment = Assert.Single(window.Snapshot.Segments);
+        Assert.Single(segment.Parts);
     }
 
     [Fact]
@@ -277,7 +284,7 @@ public sealed class CmafPackagerTests
         Assert.Equal(sixthMoof, ex.Offset);
         Assert.Equal(Mp4BoxType.Tfdt, ex.BoxType);
         Assert.Contains("decode time jumps from", ex.Message, StringComparison.Ordinal);
-        Assert.Equal([100L], window.Snapshot.Segments.Select(s => s.Sequence));
+        Assert.Equal([100L, 101L], window.Snapshot.Segments.Select(s => s.Sequence));
     }
 
     [Fact]
@@ -325,7 +332,8 @@ public sealed class CmafPackagerTests
         var ex = await Assert.ThrowsAsync<Mp4FormatException>(() => Packagers.RunFileAsync(packager, TestFiles.AvcAac));
 
         Assert.Contains("Segment would exceed 65536 bytes", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(0, window.SegmentCount);
+        var segment = Assert.Single(window.Snapshot.Segments);
+        Assert.InRange(segment.Data.Length, 1, 64 * 1024);
     }
 
     [Fact]
@@ -360,7 +368,7 @@ public sealed class CmafPackagerTests
     }
 
     [Fact]
-    public async Task RunAsync_Cancelled_DropsOpenSegment()
+    public async Task RunAsync_Cancelled_PublishesCompleteFragmentsOfOpenSegment()
     {
         var file = TestFiles.Read(TestFiles.AvcAac);
         var (packager, window, _) = Packagers.Create();
@@ -376,7 +384,8 @@ public sealed class CmafPackagerTests
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Equal([100L], window.Snapshot.Segments.Select(s => s.Sequence));
+        Assert.Equal([100L, 101L], window.Snapshot.Segments.Select(s => s.Sequence));
+        Assert.Equal(2, window.Snapshot.Segments[1].Parts.Count);
     }
 
     [Fact]

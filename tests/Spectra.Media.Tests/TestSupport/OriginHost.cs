@@ -30,13 +30,14 @@ internal sealed class OriginHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<OriginHost> StartAsync()
+    public static async Task<OriginHost> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var logs = new CollectingLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddSpectraHls();
+        configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapHlsOrigin();
         await app.StartAsync();

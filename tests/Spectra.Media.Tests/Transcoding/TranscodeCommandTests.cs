@@ -1,10 +1,13 @@
 using Spectra.Media.Flv;
+using Spectra.Media.Packaging;
 using Spectra.Media.Transcoding;
 
 namespace Spectra.Media.Tests.Transcoding;
 
 public class TranscodeCommandTests
 {
+    private static readonly TimeSpan Part = new PackagerOptions().PartTargetDuration;
+
     private static LadderPlan Plan1080(LadderOptions options) => LadderPlanner.Plan(
         new SourceMediaInfo(new VideoCodecInfo(FlvVideoCodec.H264, 1920, 1080, "avc1.640028"), new AudioCodecInfo(FlvAudioCodec.Aac, 48000, 2, "mp4a.40.2"), 30, 6000),
         options);
@@ -100,9 +103,9 @@ public class TranscodeCommandTests
     {
         var arguments = new List<string>();
 
-        FfmpegOutputArguments.AppendFragmentedMp4(arguments, "unix:/tmp/a.sock", new LadderOptions { FragmentDurationMs = 250 });
+        FfmpegOutputArguments.AppendFragmentedMp4(arguments, "unix:/tmp/a.sock", new PackagerOptions().PartTargetDuration);
 
-        Assert.Equal(["-f", "mp4", "-movflags", "+frag_keyframe+empty_moov+default_base_moof", "-frag_duration", "250000",
+        Assert.Equal(["-f", "mp4", "-movflags", "+frag_keyframe+empty_moov+default_base_moof", "-frag_duration", "333333",
             "-flush_packets", "1", "unix:/tmp/a.sock"], arguments);
     }
 
@@ -112,7 +115,7 @@ public class TranscodeCommandTests
         var options = new LadderOptions();
         var plan = Plan1080(options);
 
-        var arguments = TranscodeCommand.Build(plan, options, Urls(plan));
+        var arguments = TranscodeCommand.Build(plan, options, Urls(plan), Part);
 
         int input = IndexesOf(arguments, "-i").Single();
         Assert.Equal(("-f", "flv", "pipe:0"), (arguments[input - 2], arguments[input - 1], arguments[input + 1]));
@@ -132,7 +135,7 @@ public class TranscodeCommandTests
         var options = new LadderOptions { AudioOnlyRendition = true };
         var plan = LadderPlanner.Plan(new SourceMediaInfo(null, new AudioCodecInfo(FlvAudioCodec.Aac, 44100, 2, "mp4a.40.2"), 0, 128), options);
 
-        var arguments = TranscodeCommand.Build(plan, options, ["unix:/tmp/a.sock"]);
+        var arguments = TranscodeCommand.Build(plan, options, ["unix:/tmp/a.sock"], Part);
 
         Assert.DoesNotContain("-filter_complex", arguments);
         Assert.DoesNotContain("pipe:1", arguments);
@@ -147,7 +150,7 @@ public class TranscodeCommandTests
         var options = new LadderOptions();
         var plan = Plan1080(options);
 
-        Assert.Throws<ArgumentException>(() => TranscodeCommand.Build(plan, options, ["unix:/tmp/only.sock"]));
+        Assert.Throws<ArgumentException>(() => TranscodeCommand.Build(plan, options, ["unix:/tmp/only.sock"], Part));
     }
 
     [Fact]
@@ -155,6 +158,6 @@ public class TranscodeCommandTests
     {
         var plan = new LadderPlan([], false, 30, LadderWarnings.NoVideo);
 
-        Assert.Throws<ArgumentException>(() => TranscodeCommand.Build(plan, new LadderOptions(), []));
+        Assert.Throws<ArgumentException>(() => TranscodeCommand.Build(plan, new LadderOptions(), [], Part));
     }
 }

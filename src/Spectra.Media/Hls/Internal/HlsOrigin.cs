@@ -21,20 +21,39 @@ internal sealed partial class HlsOrigin
 
     private readonly HlsStreamRegistry _registry;
     private readonly StringValues _allowedOrigin;
+    private readonly TimeSpan _partTarget;
+    private readonly int _maxBlockedRequests;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private int _blockedRequests;
 
-    public HlsOrigin(HlsStreamRegistry registry, HlsOriginOptions options, ILogger logger)
+    /// <param name="partTarget">LL-HLS part target (<see cref="Packaging.PackagerOptions.PartTargetDuration"/>); zero serves plain RFC 8216 playlists.</param>
+    public HlsOrigin(HlsStreamRegistry registry, HlsOriginOptions options, TimeSpan partTarget, TimeProvider time, ILogger logger)
     {
         _registry = registry;
         _allowedOrigin = options.AllowedOrigin;
+        _maxBlockedRequests = options.MaxBlockedPlaylistRequests;
+        _partTarget = partTarget;
+        _time = time;
         _logger = logger;
     }
+
+    /// <summary>Blocking playlist requests held right now.</summary>
+    public int BlockedRequests => Volatile.Read(ref _blockedRequests);
 
     public Task MasterAsync(HttpContext context)
     {
         if (!_registry.TryGet(RouteValue(context, "channel"), out var stream))
         {
             return NotFound(context, "channel");
+        }
+
+        if (!stream.IsReady)
+        {
+            // Listing a rendition whose playlist does not answer yet, or without CODECS, sends a player
+            // astray (404 on the variant, or a wrong decoder guess). 503 with Retry-After: hls.js retries
+            // 5xx on the manifest (its loader gives up at once on 4xx), Safari too.
+            return Unavailable(context, "master");
         }
 
         var body = stream.GetMasterPlaylist();
@@ -54,14 +73,118 @@ internal sealed partial class HlsOrigin
             return NotFound(context, "rendition");
         }
 
+        if (!HlsDeliveryDirectives.TryParse(context.Request.QueryString.Value, out var directives))
+        {
+            return BadRequest(context, "delivery directive");
+        }
+
         var snapshot = rendition.Window.Snapshot;
         if (snapshot.SegmentArray.Length == 0)
         {
             return NotFound(context, "playlist");
         }
 
-        var playlist = rendition.GetMediaPlaylist(snapshot);
+        if (directives.IsBlocking && _partTarget > TimeSpan.Zero && !snapshot.Ended && !snapshot.Satisfies(directives.Sequence, directives.Part))
+        {
+            if (TooFarAhead(snapshot, directives))
+            {
+                return BadRequest(context, "_HLS_msn/_HLS_part too far ahead");
+            }
+
+            return BlockingPlaylistAsync(context, rendition, snapshot, directives);
+        }
+
+        return WritePlaylistAsync(context, rendition, snapshot, directives.Skip);
+    }
+
+    private Task WritePlaylistAsync(HttpContext context, HlsRendition rendition, LiveWindowSnapshot snapshot, bool skip)
+    {
+        var playlist = rendition.GetMediaPlaylist(snapshot, _partTarget, skip && _partTarget > TimeSpan.Zero);
         return WriteAsync(context, playlist.Utf8, PlaylistContentType, playlist.CacheControl, playlist.ETag, ranges: false);
+    }
+
+    /// <summary>
+    /// RFC 8216bis §6.2.5.2: holds the request until the playlist holds segment _HLS_msn (part _HLS_part)
+    /// or later, or the stream ended (then the final playlist, with EXT-X-ENDLIST). Waiters share the
+    /// window's one completion source, swapped on every publish; at most
+    /// <see cref="HlsOriginOptions.MaxBlockedPlaylistRequests"/> are held (503 beyond), each at most three
+    /// target durations (then 503, as the section recommends).
+    /// </summary>
+    private async Task BlockingPlaylistAsync(HttpContext context, HlsRendition rendition, LiveWindowSnapshot snapshot, HlsDeliveryDirectives directives)
+    {
+        var ready = await HoldAsync(context, rendition.Window, snapshot, directives.Sequence, directives.Part, "blocked playlist").ConfigureAwait(false);
+        if (ready is not null)
+        {
+            await WritePlaylistAsync(context, rendition, ready, directives.Skip).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the window satisfies (<paramref name="sequence"/>, <paramref name="part"/>) or ends, at most three
+    /// target durations, within the cap on held requests. Null when the request was already answered (503: over
+    /// the cap or timed out) or the client went away.
+    /// </summary>
+    private async Task<LiveWindowSnapshot?> HoldAsync(HttpContext context, LiveWindow window, LiveWindowSnapshot snapshot, long sequence, int part, string what)
+    {
+        if (Interlocked.Increment(ref _blockedRequests) > _maxBlockedRequests)
+        {
+            Interlocked.Decrement(ref _blockedRequests);
+            Log.TooManyBlocked(_logger, _maxBlockedRequests);
+            await Unavailable(context, "blocking slot").ConfigureAwait(false);
+            return null;
+        }
+
+        try
+        {
+            var limit = TimeSpan.FromSeconds(3 * HlsPlaylistWriter.TargetDurationSeconds(snapshot));
+            using var timeout = new CancellationTokenSource(limit, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, context.RequestAborted);
+            try
+            {
+                return await window.WaitForPartAsync(sequence, part, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+            {
+                await Unavailable(context, what + " (timed out)").ConfigureAwait(false);
+                return null;
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _blockedRequests);
+        }
+    }
+
+    /// <summary>
+    /// §6.2.5.2: an _HLS_msn more than two segments past the last one in the playlist, or an _HLS_part past
+    /// the last part by more than the Advance Part Limit (3 / part target when that is under a second,
+    /// else 3), gets 400 at once.
+    /// </summary>
+    private bool TooFarAhead(LiveWindowSnapshot snapshot, HlsDeliveryDirectives directives)
+    {
+        var lastPart = snapshot.LatestPart;
+        var lastSequence = lastPart?.Sequence ?? snapshot.Latest!.Sequence;
+        if (directives.Sequence > lastSequence + 2)
+        {
+            return true;
+        }
+
+        if (directives.Part < 0 || lastPart is null)
+        {
+            return false;
+        }
+
+        var partTarget = HlsPlaylistWriter.PartTargetSeconds(snapshot, _partTarget);
+        var limit = partTarget < 1 ? (int)Math.Ceiling(3 / partTarget) : 3;
+        var partsPerSegment = Math.Max(1, (int)Math.Ceiling(HlsPlaylistWriter.TargetDurationSeconds(snapshot) / partTarget));
+
+        // Parts between the last one and the requested one, counting full segments in between.
+        var ahead = ((directives.Sequence - lastPart.Sequence) * partsPerSegment) + directives.Part - lastPart.Index;
+        return ahead > limit + partsPerSegment;
     }
 
     /// <summary>init.mp4 (current generation), init-{key}.mp4 and {sequence}.m4s.</summary>
@@ -76,13 +199,35 @@ internal sealed partial class HlsOrigin
         var snapshot = rendition.Window.Snapshot;
         if (file.EndsWith(".m4s", StringComparison.Ordinal))
         {
-            if (long.TryParse(file[..^4], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
-                && snapshot.Find(sequence) is { } segment)
+            var name = file[..^4];
+            var dot = name.IndexOf('.');
+            if (dot < 0)
             {
-                return WriteAsync(context, segment.Data, SegmentContentType, HlsCachePolicy.Immutable, segment.ETag, ranges: true);
+                if (long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+                    && snapshot.Find(sequence) is { } segment)
+                {
+                    return WriteAsync(context, segment.Data, SegmentContentType, HlsCachePolicy.Immutable, segment.ETag, ranges: true);
+                }
+
+                return NotFound(context, "segment");
             }
 
-            return NotFound(context, "segment");
+            if (long.TryParse(name[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var partSequence)
+                && int.TryParse(name[(dot + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            {
+                if (snapshot.FindPart(partSequence, index) is { } part)
+                {
+                    return WriteAsync(context, part.Data, SegmentContentType, HlsCachePolicy.Immutable, part.ETag, ranges: true);
+                }
+
+                if (partSequence == snapshot.NextSequence && index == snapshot.OpenPartArray.Length && !snapshot.Ended && _partTarget > TimeSpan.Zero)
+                {
+                    // The part EXT-X-PRELOAD-HINT names: held until it is published (§6.2.6).
+                    return HintedPartAsync(context, rendition, snapshot, partSequence, index);
+                }
+            }
+
+            return NotFound(context, "part");
         }
 
         if (file.SequenceEqual("init.mp4"))
@@ -100,6 +245,25 @@ internal sealed partial class HlsOrigin
         }
 
         return NotFound(context, "file");
+    }
+
+    private async Task HintedPartAsync(HttpContext context, HlsRendition rendition, LiveWindowSnapshot snapshot, long sequence, int index)
+    {
+        var ready = await HoldAsync(context, rendition.Window, snapshot, sequence, index, "hinted part").ConfigureAwait(false);
+        if (ready is null)
+        {
+            return;
+        }
+
+        // The segment may have been cut before this index: then the hinted part never comes.
+        if (ready.FindPart(sequence, index) is { } part)
+        {
+            await WriteAsync(context, part.Data, SegmentContentType, HlsCachePolicy.Immutable, part.ETag, ranges: true).ConfigureAwait(false);
+        }
+        else
+        {
+            await NotFound(context, "part").ConfigureAwait(false);
+        }
     }
 
     public Task ThumbnailAsync(HttpContext context)
@@ -192,6 +356,30 @@ internal sealed partial class HlsOrigin
         return Task.CompletedTask;
     }
 
+    private Task BadRequest(HttpContext context, string what)
+    {
+        Log.BadRequest(_logger, what, context.Request.Path.Value);
+        return Error(context, StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>503 with Retry-After: 1 (RFC 9110 §10.2.3), not stored: try again in a second.</summary>
+    private Task Unavailable(HttpContext context, string what)
+    {
+        Log.Unavailable(_logger, what, context.Request.Path.Value);
+        context.Response.Headers.RetryAfter = "1";
+        return Error(context, StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private Task Error(HttpContext context, int status)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.Headers.AccessControlAllowOrigin = _allowedOrigin;
+        response.Headers.CacheControl = HlsCachePolicy.NoStore;
+        response.ContentLength = 0;
+        return Task.CompletedTask;
+    }
+
     private bool TryGetRendition(HttpContext context, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out HlsRendition? rendition)
     {
         rendition = null;
@@ -226,5 +414,17 @@ internal sealed partial class HlsOrigin
         [LoggerMessage(EventId = 2201, EventName = "HlsOriginNotFound", Level = LogLevel.Debug,
             Message = "HLS origin: no {What} for {Path}")]
         public static partial void NotFound(ILogger logger, string what, string? path);
+
+        [LoggerMessage(EventId = 2202, EventName = "HlsOriginBadRequest", Level = LogLevel.Debug,
+            Message = "HLS origin: bad {What} in {Path}")]
+        public static partial void BadRequest(ILogger logger, string what, string? path);
+
+        [LoggerMessage(EventId = 2203, EventName = "HlsOriginUnavailable", Level = LogLevel.Debug,
+            Message = "HLS origin: {What} unavailable for {Path}")]
+        public static partial void Unavailable(ILogger logger, string what, string? path);
+
+        [LoggerMessage(EventId = 2204, EventName = "HlsOriginTooManyBlocked", Level = LogLevel.Warning,
+            Message = "HLS origin: {Max} blocking playlist requests already held; answering 503")]
+        public static partial void TooManyBlocked(ILogger logger, int max);
     }
 }

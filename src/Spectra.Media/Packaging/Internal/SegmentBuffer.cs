@@ -44,13 +44,17 @@ internal sealed class SegmentBuffer : IDisposable
         return true;
     }
 
-    /// <summary>Copies the written bytes into an exact-sized array and empties the buffer.</summary>
-    public byte[] Detach()
+    /// <summary>Copies the first <paramref name="length"/> bytes into an exact-sized array and empties the buffer.</summary>
+    public byte[] Detach(int length)
     {
-        var result = _array.AsSpan(0, _length).ToArray();
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, _length);
+        var result = _array.AsSpan(0, length).ToArray();
         _length = 0;
         return result;
     }
+
+    /// <summary>Copies bytes [<paramref name="start"/>, <see cref="Length"/>) into an exact-sized array.</summary>
+    public byte[] CopyFrom(int start) => _array.AsSpan(start, _length - start).ToArray();
 
     public void Clear() => _length = 0;
 

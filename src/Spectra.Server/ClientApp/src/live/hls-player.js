@@ -1,17 +1,20 @@
 // The watch page player: hls.js on Media Source Extensions, or the browser's own HLS (Safari), with
-// quality menu, live badge / jump to live, volume and full screen. Tuned for standard HLS with ~1 s segments.
+// quality menu, live badge / jump to live, volume and full screen. Low-latency HLS by default: Spectra's
+// playlists carry LL-HLS parts (1/3 s) and answer blocking reloads; players without LL-HLS read the same
+// playlists as standard HLS with ~1 s segments.
 // The light build: no subtitles, alternate audio or DRM, none of which Spectra's streams carry.
 import Hls from 'hls.js/light';
 
-// Two segments behind the live edge (~2 s) keeps latency low and still absorbs a late segment;
-// past six the player jumps forward. Small forward buffer: live has nothing further to load anyway.
+// LL-HLS: blocking playlist reloads and part loading. The player holds ~1 s behind the live edge (three
+// parts, the playlist's PART-HOLD-BACK) and catches up by playing at most 20 % faster when it drifts behind,
+// pitch preserved; past 4 s it jumps. Small forward buffer: live has nothing further to load anyway.
 export const HLS_CONFIG = {
-  lowLatencyMode: false,
-  liveSyncDurationCount: 2,
-  liveMaxLatencyDurationCount: 6,
+  lowLatencyMode: true,
+  liveSyncDuration: 1.0,
+  liveMaxLatencyDuration: 4,
   maxLiveSyncPlaybackRate: 1.2,
-  maxBufferLength: 6,
-  maxMaxBufferLength: 10,
+  maxBufferLength: 4,
+  maxMaxBufferLength: 8,
   backBufferLength: 10,
   startFragPrefetch: true,
   capLevelToPlayerSize: true,
@@ -20,6 +23,23 @@ export const HLS_CONFIG = {
   levelLoadingMaxRetry: 6,
   enableWorker: true,
 };
+
+// Standard HLS (page URL with ?latency=standard): two segments behind the live edge (~2 s) keeps latency
+// low and still absorbs a late segment; past six the player jumps forward.
+const { liveSyncDuration: _sync, liveMaxLatencyDuration: _max, ...common } = HLS_CONFIG;
+export const HLS_STANDARD_CONFIG = {
+  ...common,
+  lowLatencyMode: false,
+  liveSyncDurationCount: 2,
+  liveMaxLatencyDurationCount: 6,
+  maxLiveSyncPlaybackRate: 1.2,
+  maxBufferLength: 6,
+  maxMaxBufferLength: 10,
+};
+
+function configFor(search) {
+  return new URLSearchParams(search).get('latency') === 'standard' ? HLS_STANDARD_CONFIG : HLS_CONFIG;
+}
 
 // How far behind the live edge (seconds) still counts as "live" for the badge.
 const LIVE_EDGE_TOLERANCE = 4;
@@ -152,7 +172,11 @@ export class HlsPlayer {
     const native = video.canPlayType('application/vnd.apple.mpegurl') !== '';
     if (Hls.isSupported() && !(native && isSafari())) {
       this.mode = 'hls.js';
-      const hls = new Hls(HLS_CONFIG);
+      const config = configFor(window.location.search);
+      const hls = new Hls(config);
+      // Reachable from the page for measurements (latency, drift): document.querySelector('#player').hls.
+      this.container.hls = hls;
+      this.container.dataset.latency = config.lowLatencyMode ? 'low' : 'standard';
       this.hls = hls;
       hls.on(Hls.Events.MANIFEST_PARSED, (_, data) => {
         this.fillQualities(data.levels);
