@@ -9,6 +9,13 @@ public sealed class LadderOptions
     public const string SectionName = "Transcoding";
 
     /// <summary>
+    /// <see cref="TranscodingMode.Ladder"/> (default): the source rendition is packaged in-process and
+    /// ffmpeg encodes the rungs; <see cref="TranscodingMode.Passthrough"/>: the source rendition only,
+    /// no ffmpeg. Environment: <c>Transcoding__Mode</c>.
+    /// </summary>
+    public TranscodingMode Mode { get; set; } = TranscodingMode.Ladder;
+
+    /// <summary>
     /// Encoded renditions. Empty (the default) means <see cref="DefaultRenditions"/>; configuration
     /// replaces the whole list rather than appending to the defaults.
     /// </summary>
@@ -35,7 +42,8 @@ public sealed class LadderOptions
     public KeyframeAlignment KeyframeAlignment { get; set; } = KeyframeAlignment.FixedInterval;
 
     /// <summary>
-    /// Also cut fMP4 fragments every this many milliseconds between keyframes (-frag_duration).
+    /// Also cut fMP4 fragments every this many milliseconds between keyframes (ffmpeg's -frag_duration
+    /// for the encoded rungs; the in-process muxer for the source rendition).
     /// The packager closes a segment when the next fragment arrives, so shorter fragments publish
     /// segments sooner (and are the basis of LL-HLS parts). Default 250; 0: one fragment per keyframe.
     /// </summary>
