@@ -1,6 +1,10 @@
 namespace Spectra.Media.Mp4;
 
-/// <summary>The samples of one track in one fragment and their bytes, in decode order.</summary>
+/// <summary>
+/// The samples of one track in one fragment and their bytes, in decode order. In a video run only the
+/// first sample can be a sync sample (fragments start at keyframes): its flags are written as
+/// first_sample_flags and the others take the 'trex' default, non-sync.
+/// </summary>
 internal readonly ref struct Fmp4TrackRun
 {
     public Fmp4TrackRun(uint trackId, bool isVideo, ulong baseMediaDecodeTime, ReadOnlySpan<Fmp4Sample> samples, ReadOnlySpan<byte> data)

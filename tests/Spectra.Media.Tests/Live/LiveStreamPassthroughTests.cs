@@ -17,13 +17,24 @@ public class LiveStreamPassthroughTests
         await using var fixture = new LiveStreamFixture("passthrough720", new LadderOptions { Mode = TranscodingMode.Passthrough });
         var stream = fixture.Stream;
         var firstSegment = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sampled = new TaskCompletionSource<IngestHealth>(TaskCreationOptions.RunContinuationsAsynchronously);
         stream.FirstSegmentReady += _ => firstSegment.TrySetResult();
+        stream.HealthSampled += (_, h) =>
+        {
+            if (h.FramesPerSecond > 0)
+            {
+                sampled.TrySetResult(h);
+            }
+        };
         using var feeding = new CancellationTokenSource(Bound);
 
         var feed = publisher.FeedAsync(stream, loops: 1, feeding.Token);
         await firstSegment.Task.WaitAsync(Bound);
 
         Assert.Null(stream.TranscoderProcessId);
+        var health = await sampled.Task.WaitAsync(Bound);
+        Assert.Equal(IngestWarnings.None, health.Warnings); // no transcoder: nothing restarting or slow
+        Assert.Null(health.TranscoderSpeed);
         var hls = stream.HlsStream!;
         var source = Assert.Single(hls.Renditions);
         Assert.Equal(("source", 1280, 720), (source.Name, source.Info.Width, source.Info.Height));
