@@ -81,7 +81,7 @@ sleep 10 # start-up work (migrations, JIT, background services) settles before t
 read -r spectra_idle_cpu spectra_idle_rss < <(measure "$spectra" 10)
 publishers=()
 for key in "${keys[@]}"; do publish "rtmp://127.0.0.1:$rtmp_port/live/$key"; publishers+=("${pids[-1]}"); done
-sleep 8
+sleep 20 # warm-up: tiered JIT of the ingest path settles
 read -r spectra_cpu spectra_rss < <(measure "$spectra" "$window")
 for i in $(seq 1 "$streams"); do curl -fs "http://127.0.0.1:$http_port/hls/bench$i/master.m3u8" >/dev/null || echo "warning: bench$i has no playlist" >&2; done
 stop_publishers
@@ -117,7 +117,7 @@ sleep 1
 read -r nginx_idle_cpu nginx_idle_rss < <(measure "$nginx_pid" 10)
 publishers=()
 for i in $(seq 1 "$streams"); do publish "rtmp://127.0.0.1:$nginx_port/live/bench$i"; publishers+=("${pids[-1]}"); done
-sleep 8
+sleep 20 # warm-up: tiered JIT of the ingest path settles
 read -r nginx_cpu nginx_rss < <(measure "$nginx_pid" "$window")
 stop_publishers
 kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true
