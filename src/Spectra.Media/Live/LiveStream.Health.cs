@@ -96,7 +96,7 @@ public sealed partial class LiveStream
 
         var supervisor = Volatile.Read(ref _supervisor);
         int restarts = supervisor?.Restarts ?? 0;
-        if (transcoding && (restarts > _lastSampleRestarts || supervisor?.Current is null))
+        if (transcoding && supervisor is not null && (restarts > _lastSampleRestarts || supervisor.Current is null))
         {
             warnings |= IngestWarnings.TranscoderRestarting;
         }

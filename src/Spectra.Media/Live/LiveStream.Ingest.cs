@@ -98,7 +98,11 @@ public sealed partial class LiveStream
 
             if (_transcoding && (type == FlvTagType.Video ? _plan!.IncludesVideo : _plan!.IncludesAudio))
             {
-                _queue.TryEnqueue(type, timestampMs, tagBody);
+                _source?.OnTag(type, timestampMs, tagBody);
+                if (_supervisor is not null)
+                {
+                    _queue.TryEnqueue(type, timestampMs, tagBody);
+                }
             }
         }
     }

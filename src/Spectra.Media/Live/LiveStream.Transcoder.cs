@@ -17,6 +17,8 @@ public sealed partial class LiveStream
     private readonly TaskCompletionSource _firstGeneration = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HlsStream? _hlsStream;
     private CmafPackager[] _packagers = [];
+    private SourcePackager? _source;
+    private LadderPlan? _transcodePlan;
     private FfmpegSupervisor? _supervisor;
     private string? _socketDirectory;
     private TranscoderGeneration? _preparedGeneration;
@@ -24,27 +26,45 @@ public sealed partial class LiveStream
     private Task? _writerTask;
     private int _firstSegmentRaised;
 
-    /// <summary>Called under the ingest lock once a plan with renditions exists.</summary>
+    /// <summary>
+    /// Called under the ingest lock once a plan with renditions exists. The passthrough rendition is
+    /// packaged in-process (<see cref="SourcePackager"/>); ffmpeg only runs for encoded renditions.
+    /// </summary>
     private void StartTranscoding(LadderPlan plan)
     {
         var renditions = new HlsRendition[plan.Renditions.Count];
-        var packagers = new CmafPackager[plan.Renditions.Count];
+        var encoded = new List<CmafPackager>(plan.Renditions.Count);
         var packagerLogger = _loggerFactory.CreateLogger<CmafPackager>();
         for (int i = 0; i < renditions.Length; i++)
         {
             var info = ToRenditionInfo(plan.Renditions[i], plan.FrameRate);
             var window = new LiveWindow(_packagerOptions);
             window.SegmentAdded += OnSegmentAdded;
-            packagers[i] = new CmafPackager(info, window, _packagerOptions, _time, packagerLogger);
+            var packager = new CmafPackager(info, window, _packagerOptions, _time, packagerLogger);
+            if (plan.Renditions[i].IsPassthrough && _source is null)
+            {
+                _source = new SourcePackager(packager, plan.IncludesVideo, plan.IncludesAudio, (int)_packagerOptions.PartTargetDuration.TotalMilliseconds,
+                    _videoConfig, _audioConfig, ChannelName, _logger, _abort.Token);
+            }
+            else
+            {
+                encoded.Add(packager);
+            }
+
             renditions[i] = new HlsRendition(info, window);
         }
 
-        _packagers = packagers;
-        _socketDirectory = Directory.CreateTempSubdirectory("spectra-").FullName;
         var hls = new HlsStream(ChannelName, renditions);
         Volatile.Write(ref _hlsStream, hls);
         _registry.Publish(hls);
+        if (encoded.Count == 0)
+        {
+            return;
+        }
 
+        _packagers = [.. encoded];
+        _transcodePlan = _source is null ? plan : plan with { Renditions = [.. plan.Renditions.Where(r => !r.IsPassthrough)] };
+        _socketDirectory = Directory.CreateTempSubdirectory("spectra-").FullName;
         var supervisor = new FfmpegSupervisor(_ladder, PrepareGeneration, RunGenerationAsync, _loggerFactory.CreateLogger<FfmpegSupervisor>(), _time);
         Volatile.Write(ref _supervisor, supervisor);
         Volatile.Write(ref _writerTask, Task.Run(WriteInputAsync));
@@ -69,7 +89,7 @@ public sealed partial class LiveStream
         _preparedGeneration?.Dispose();
         var generation = TranscoderGeneration.Create(_socketDirectory!, number, _packagers.Length);
         _preparedGeneration = generation;
-        return TranscodeCommand.Build(_plan!, _ladder, generation.Urls, _packagerOptions.PartTargetDuration);
+        return TranscodeCommand.Build(_transcodePlan!, _ladder, generation.Urls, _packagerOptions.PartTargetDuration);
     }
 
     /// <summary>After each ffmpeg start: one packager per rendition socket, thumbnails from stdout, stdin fed by the writer.</summary>

@@ -8,7 +8,8 @@ namespace Spectra.Media.Live;
 
 /// <summary>
 /// One live session of a channel: receives the publisher's FLV tags, plans the ladder once the
-/// codecs are known, runs ffmpeg under supervision with one <see cref="CmafPackager"/> and
+/// codecs are known, packages the source rendition in-process and runs ffmpeg under supervision for
+/// the encoded ones (none in passthrough mode), with one <see cref="CmafPackager"/> and
 /// <see cref="LiveWindow"/> per rendition, publishes the <see cref="HlsStream"/> and thumbnails,
 /// and samples ingest health. Everything it starts (ffmpeg, sockets, timers, temp files) stops
 /// with <see cref="StopAsync"/>.
@@ -80,7 +81,7 @@ public sealed partial class LiveStream : IAsyncDisposable
     /// <summary>What the origin serves for this session; null until transcoding starts.</summary>
     internal HlsStream? HlsStream => Volatile.Read(ref _hlsStream);
 
-    /// <summary>Process id of the running ffmpeg; null when none runs.</summary>
+    /// <summary>Process id of the running ffmpeg; null when none runs (always in passthrough mode).</summary>
     public int? TranscoderProcessId => Volatile.Read(ref _supervisor)?.Current?.ProcessId;
 
     /// <summary>ffmpeg restarts after unexpected exits.</summary>
@@ -133,6 +134,11 @@ public sealed partial class LiveStream : IAsyncDisposable
         if (supervisor is not null)
         {
             await supervisor.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_source is { } source)
+        {
+            await source.StopAsync(_ladder.StopTimeout).ConfigureAwait(false);
         }
 
         await _abort.CancelAsync().ConfigureAwait(false);

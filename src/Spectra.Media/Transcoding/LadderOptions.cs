@@ -9,6 +9,13 @@ public sealed class LadderOptions
     public const string SectionName = "Transcoding";
 
     /// <summary>
+    /// <see cref="TranscodingMode.Ladder"/> (default): the source rendition is packaged in-process and
+    /// ffmpeg encodes the rungs; <see cref="TranscodingMode.Passthrough"/>: the source rendition only,
+    /// no ffmpeg. Environment: <c>Transcoding__Mode</c>.
+    /// </summary>
+    public TranscodingMode Mode { get; set; } = TranscodingMode.Ladder;
+
+    /// <summary>
     /// Encoded renditions. Empty (the default) means <see cref="DefaultRenditions"/>; configuration
     /// replaces the whole list rather than appending to the defaults.
     /// </summary>

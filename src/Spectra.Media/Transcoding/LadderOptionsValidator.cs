@@ -55,6 +55,15 @@ internal sealed class LadderOptionsValidator : IValidateOptions<LadderOptions>
             }
         }
 
+        if (!Enum.IsDefined(options.Mode))
+        {
+            failures.Add($"Transcoding:Mode must be Ladder or Passthrough; got '{options.Mode}'.");
+        }
+        else if (options.Mode == TranscodingMode.Passthrough && !options.SourcePassthrough)
+        {
+            failures.Add("Transcoding:Mode Passthrough needs Transcoding:SourcePassthrough to be true.");
+        }
+
         if (Array.IndexOf(Presets, options.Preset) < 0)
         {
             failures.Add($"Transcoding:Preset must be one of {string.Join(", ", Presets)}; got '{options.Preset}'.");

@@ -9,7 +9,8 @@ namespace Spectra.Media.Transcoding;
 /// <item>every configured rung below the source height (at or below when there is no passthrough), never upscaling;</item>
 /// <item>when that leaves nothing, one rung at the source height with the lowest rung's bitrates;</item>
 /// <item>for audio-only sources, when <see cref="LadderOptions.AudioOnlyRendition"/> is on, one "audio" rendition (AAC copied, MP3 re-encoded to AAC), otherwise nothing;</item>
-/// <item>nothing at all for video the transcoder cannot decode (H.265...).</item>
+/// <item>nothing at all for video the transcoder cannot decode (H.265...);</item>
+/// <item>with <see cref="TranscodingMode.Passthrough"/>, only "source" (audio when it is AAC; MP3 audio is left out).</item>
 /// </list>
 /// </summary>
 internal static class LadderPlanner
@@ -43,6 +44,11 @@ internal static class LadderPlanner
             }
 
             bool copy = audio.Codec == FlvAudioCodec.Aac;
+            if (!copy && options.Mode == TranscodingMode.Passthrough)
+            {
+                return new LadderPlan([], false, 0, warnings) { IncludesVideo = false };
+            }
+
             int audioKbps = copy
                 ? (source.BitrateKbps > 0 ? source.BitrateKbps : 128)
                 : options.EffectiveRenditions.Min(r => r.AudioBitrateKbps);
@@ -55,6 +61,13 @@ internal static class LadderPlanner
             return new LadderPlan([], false, frameRate, warnings | LadderWarnings.UnsupportedVideoCodec);
         }
 
+        if (options.Mode == TranscodingMode.Passthrough)
+        {
+            bool aac = source.Audio is { Codec: FlvAudioCodec.Aac };
+            warnings |= source.Audio is not null && !aac ? LadderWarnings.UnsupportedAudioCodec : LadderWarnings.None;
+            return new LadderPlan([Source(source)], aac, frameRate, warnings);
+        }
+
         bool includesAudio = source.Audio is { IsSupported: true };
         bool passthrough = options.SourcePassthrough && (source.Audio is null || source.Audio.Codec == FlvAudioCodec.Aac);
         int sourceWidth = source.Video.Width;
@@ -63,9 +76,7 @@ internal static class LadderPlanner
         var renditions = new List<PlannedRendition>();
         if (passthrough)
         {
-            int estimatedKbps = source.BitrateKbps > 0 ? source.BitrateKbps : 6000;
-            renditions.Add(new PlannedRendition(SourceRenditionName, sourceWidth, sourceHeight, estimatedKbps,
-                estimatedKbps * 6 / 5, 0, 0, IsPassthrough: true));
+            renditions.Add(Source(source));
         }
 
         // Unknown source size: only the passthrough, or the lowest rung so there is always an output.
@@ -90,6 +101,13 @@ internal static class LadderPlanner
         }
 
         return new LadderPlan(renditions, includesAudio, frameRate, warnings);
+    }
+
+    private static PlannedRendition Source(SourceMediaInfo source)
+    {
+        int estimatedKbps = source.BitrateKbps > 0 ? source.BitrateKbps : 6000;
+        return new PlannedRendition(SourceRenditionName, source.Video!.Width, source.Video.Height, estimatedKbps,
+            estimatedKbps * 6 / 5, 0, 0, IsPassthrough: true);
     }
 
     private static PlannedRendition Encoded(string name, LadderRendition rung, int height, int sourceWidth, int sourceHeight, bool includesAudio)

@@ -189,7 +189,7 @@ public class LiveStreamTranscodingTests
 
         var feed = publisher.FeedAsync(stream, loops: 2, feeding.Token);
         await firstSegment.Task.WaitAsync(Bound);
-        int pid = stream.TranscoderProcessId!.Value;
+        Assert.Null(stream.TranscoderProcessId); // AAC is copied: packaged in-process, no ffmpeg
 
         var hls = stream.HlsStream!;
         var audio = Assert.Single(hls.Renditions);
@@ -206,7 +206,6 @@ public class LiveStreamTranscodingTests
 
         await feed;
         await stream.StopAsync().WaitAsync(Bound);
-        ProcessAssert.IsGone(pid);
         Assert.True(fixture.Registry.TryGet("audioonly", out var ended), "an ended stream stays served for the linger");
         Assert.All(ended.Renditions, r => Assert.True(r.Window.Snapshot.Ended));
         Assert.Empty(fixture.ErrorMessages);

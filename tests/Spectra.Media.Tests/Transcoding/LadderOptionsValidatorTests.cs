@@ -44,4 +44,24 @@ public class LadderOptionsValidatorTests
         Assert.Contains(failures, f => f.Contains("FfmpegPath", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("ThumbnailIntervalSeconds", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validate_PassthroughMode_Succeeds() =>
+        Assert.True(_validator.Validate(null, new LadderOptions { Mode = TranscodingMode.Passthrough }).Succeeded);
+
+    [Fact]
+    public void Validate_PassthroughModeWithoutSourcePassthrough_Fails()
+    {
+        var result = _validator.Validate(null, new LadderOptions { Mode = TranscodingMode.Passthrough, SourcePassthrough = false });
+
+        Assert.Contains(result.Failures!, f => f.Contains("Transcoding:Mode", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_UndefinedMode_Fails()
+    {
+        var result = _validator.Validate(null, new LadderOptions { Mode = (TranscodingMode)7 });
+
+        Assert.Contains(result.Failures!, f => f.Contains("Transcoding:Mode", StringComparison.Ordinal));
+    }
 }

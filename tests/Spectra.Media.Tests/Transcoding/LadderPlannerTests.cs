@@ -175,4 +175,33 @@ public class LadderPlannerTests
         Assert.Equal(30, plan.FrameRate);
         Assert.Equal(6000, plan.Renditions[0].VideoBitrateKbps);
     }
+
+    [Fact]
+    public void Plan_PassthroughMode1080p_OnlySource()
+    {
+        var plan = LadderPlanner.Plan(new SourceMediaInfo(H264(1920, 1080), Aac, 30, 6000), new LadderOptions { Mode = TranscodingMode.Passthrough });
+
+        Assert.Equal(["source"], Names(plan));
+        Assert.True(plan.Renditions[0].IsPassthrough);
+        Assert.True(plan.IncludesAudio);
+        Assert.Equal(0, plan.EncodedCount);
+    }
+
+    [Fact]
+    public void Plan_PassthroughModeMp3Audio_VideoOnlySourceWithWarning()
+    {
+        var plan = LadderPlanner.Plan(new SourceMediaInfo(H264(1280, 720), Mp3, 30, 3000), new LadderOptions { Mode = TranscodingMode.Passthrough });
+
+        Assert.Equal(["source"], Names(plan));
+        Assert.False(plan.IncludesAudio);
+        Assert.Equal(LadderWarnings.UnsupportedAudioCodec, plan.Warnings);
+    }
+
+    [Fact]
+    public void Plan_PassthroughModeAudioOnlyMp3_NothingPlanned()
+    {
+        var plan = LadderPlanner.Plan(new SourceMediaInfo(null, Mp3, 0, 128), new LadderOptions { Mode = TranscodingMode.Passthrough, AudioOnlyRendition = true });
+
+        Assert.False(plan.CanTranscode);
+    }
 }

@@ -24,6 +24,9 @@ public sealed class ExternalProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Process id.</summary>
+    public int Id => _process.Id;
+
     public string StandardError
     {
         get
