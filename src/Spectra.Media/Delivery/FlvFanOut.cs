@@ -44,6 +44,9 @@ public sealed partial class FlvFanOut
     /// <summary>Viewers subscribed now.</summary>
     public int ViewerCount => Volatile.Read(ref _viewers).Length;
 
+    /// <summary>The viewers subscribed now (a snapshot).</summary>
+    internal IReadOnlyList<FlvViewer> Viewers => Volatile.Read(ref _viewers);
+
     /// <summary>Bytes of the cached GOP.</summary>
     public long GopCacheBytes
     {

@@ -47,13 +47,17 @@ internal static class LiveServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>The HLS origin under /hls, server-sent live events at /live/events, live endpoints of the REST API.</summary>
+    /// <summary>
+    /// The HLS origin under /hls, server-sent live events at /live/events, HTTP-FLV and WebSocket-FLV at
+    /// /live/{channel}.flv, live endpoints of the REST API.
+    /// </summary>
     public static IEndpointRouteBuilder MapSpectraLive(this IEndpointRouteBuilder endpoints, RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(api);
         endpoints.MapHlsOrigin("/hls");
         endpoints.MapGet("/live/events", LiveEventsEndpoint.HandleAsync).ExcludeFromDescription();
+        endpoints.MapLiveFlv();
         api.MapLiveApi();
         return endpoints;
     }
