@@ -40,6 +40,7 @@ internal static class LiveServiceCollectionExtensions
             sp.GetRequiredService<ILogger<LiveSessionManager>>()));
         services.AddHostedService(sp => sp.GetRequiredService<LiveSessionManager>());
         services.AddSingleton<IRtmpPublishHandler, LivePublishHandler>();
+        services.AddSingleton<IRtmpPlayHandler, LivePlayHandler>();
         services.AddSingleton<LiveEventBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveEventBroadcaster>());
         services.AddScoped<LiveDirectory>();

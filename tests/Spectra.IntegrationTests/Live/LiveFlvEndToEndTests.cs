@@ -166,6 +166,53 @@ public sealed partial class LiveFlvEndToEndTests
         Assert.Empty(host.Errors);
     }
 
+    [Fact]
+    public async Task RtmpPlay_Ffmpeg_DecodesFromFirstByteAndUnknownChannelIsNotFound()
+    {
+        await using var host = await LiveHost.StartAsync();
+        var alice = await host.CreateStreamerAsync("alice");
+        await host.CreateStreamerAsync("carol");
+        await using var publisher = ExternalProcess.FfmpegPublish(host.RtmpUrl(alice.StreamKey), seconds: 30, size: "640x360");
+        await WaitForGopAsync(host, "alice", publisher);
+
+        var (exitCode, _, error) = await ExternalProcess.RunAsync("ffmpeg",
+            ["-hide_banner", "-nostdin", "-loglevel", "error", "-stats", "-i", $"rtmp://127.0.0.1:{host.RtmpPort}/live/alice", "-t", "3", "-f", "null", "-"],
+            TimeSpan.FromSeconds(30));
+        Assert.Equal(0, exitCode);
+        Assert.DoesNotMatch(ErrorLine(), error.Replace("\r", "\n", StringComparison.Ordinal));
+        Assert.True(Frames(error) >= 80, error);
+
+        foreach (var name in new[] { "nobody", "carol", alice.StreamKey })
+        {
+            var refused = await ExternalProcess.RunAsync("ffmpeg",
+                ["-hide_banner", "-nostdin", "-loglevel", "error", "-i", $"rtmp://127.0.0.1:{host.RtmpPort}/live/{name}", "-t", "1", "-f", "null", "-"],
+                TimeSpan.FromSeconds(20));
+            Assert.NotEqual(0, refused.ExitCode);
+            // ffmpeg prints the description of the NetStream.Play.StreamNotFound status.
+            Assert.Contains("Server error: No live stream", refused.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(host.Errors);
+    }
+
+    [Fact]
+    public async Task StreamEnd_ClosesHttpFlvAndRtmpPlayersCleanly()
+    {
+        await using var host = await LiveHost.StartAsync(new Dictionary<string, string?> { ["Live:OfflineGrace"] = "00:00:01" });
+        var alice = await host.CreateStreamerAsync("alice");
+        await using var publisher = ExternalProcess.FfmpegPublish(host.RtmpUrl(alice.StreamKey), seconds: 6, size: "320x240");
+        await WaitForGopAsync(host, "alice", publisher);
+
+        var http = ExternalProcess.RunAsync("ffmpeg",
+            ["-hide_banner", "-nostdin", "-loglevel", "error", "-i", new Uri(host.BaseAddress, "/live/alice.flv").ToString(), "-f", "null", "-"], TimeSpan.FromSeconds(40));
+        var rtmp = ExternalProcess.RunAsync("ffmpeg",
+            ["-hide_banner", "-nostdin", "-loglevel", "error", "-i", $"rtmp://127.0.0.1:{host.RtmpPort}/live/alice", "-f", "null", "-"], TimeSpan.FromSeconds(40));
+
+        Assert.Equal(0, (await http).ExitCode);
+        Assert.Equal(0, (await rtmp).ExitCode);
+        Assert.Empty(host.Errors);
+    }
+
     internal static async Task<FlvFanOut> WaitForGopAsync(LiveHost host, string channel, ExternalProcess publisher)
     {
         var streams = host.Services.GetRequiredService<LiveStreamManager>();
