@@ -12,8 +12,8 @@ namespace Spectra.Rtmp.Internal.Session;
 /// <summary>
 /// One RTMP connection, from handshake to close. Runs on the connection's own task; the protocol work is done by the
 /// pure codecs (<see cref="RtmpChunkReader"/>, <see cref="Amf0Reader"/>, handshake), this type only sequences I/O,
-/// timeouts and the publish decision. Partial files: Handshake, Chunks (message loop, control messages, media),
-/// Commands (NetConnection/NetStream commands), Log.
+/// timeouts and the publish and play decisions. Partial files: Handshake, Chunks (message loop, control messages, media),
+/// Commands (NetConnection/NetStream commands), Play (a player's pump), Log.
 /// </summary>
 internal sealed partial class RtmpSession
 {
