@@ -42,13 +42,13 @@ public sealed partial class FlvFanOut
     }
 
     /// <summary>Viewers subscribed now.</summary>
-    public int ViewerCount => Volatile.Read(ref _viewers).Length;
+    internal int ViewerCount => Volatile.Read(ref _viewers).Length;
 
     /// <summary>The viewers subscribed now (a snapshot).</summary>
     internal IReadOnlyList<FlvViewer> Viewers => Volatile.Read(ref _viewers);
 
     /// <summary>Bytes of the cached GOP.</summary>
-    public long GopCacheBytes
+    internal long GopCacheBytes
     {
         get
         {
@@ -59,7 +59,7 @@ public sealed partial class FlvFanOut
         }
     }
 
-    public bool IsCompleted
+    internal bool IsCompleted
     {
         get
         {
@@ -112,7 +112,7 @@ public sealed partial class FlvFanOut
     }
 
     /// <summary>The publisher's onMetaData; replaces the cached metadata and is sent to every viewer.</summary>
-    public void OnMetadata(IReadOnlyDictionary<string, object?> metadata)
+    internal void OnMetadata(IReadOnlyDictionary<string, object?> metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         byte[] body = FlvScriptDataWriter.WriteOnMetaData(metadata);
@@ -134,7 +134,7 @@ public sealed partial class FlvFanOut
     }
 
     /// <summary>One AUDIODATA (8) or VIDEODATA (9) tag body with its source timestamp in ms. Copied once.</summary>
-    public void OnMediaTag(FlvTagType type, uint timestampMs, ReadOnlySpan<byte> body)
+    internal void OnMediaTag(FlvTagType type, uint timestampMs, ReadOnlySpan<byte> body)
     {
         bool keyframe = false;
         bool configuration = false;
@@ -188,7 +188,7 @@ public sealed partial class FlvFanOut
     }
 
     /// <summary>The stream ended: every viewer gets what it has queued, then its end. Idempotent.</summary>
-    public void Complete()
+    internal void Complete()
     {
         FlvViewer[] viewers;
         lock (_lock)

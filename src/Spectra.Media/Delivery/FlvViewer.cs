@@ -40,10 +40,10 @@ public sealed class FlvViewer : IDisposable
     }
 
     /// <summary>The stream had (or announced) audio when the viewer joined: the FLV header's TypeFlagsAudio.</summary>
-    public bool HasAudio { get; }
+    internal bool HasAudio { get; }
 
     /// <summary>The stream had (or announced) video when the viewer joined: the FLV header's TypeFlagsVideo.</summary>
-    public bool HasVideo { get; }
+    internal bool HasVideo { get; }
 
     /// <summary>Cancelled when the fan-out closes the viewer for being too slow or stalled: abort the transport.</summary>
     public CancellationToken Closed => _closed.Token;
@@ -60,7 +60,7 @@ public sealed class FlvViewer : IDisposable
     }
 
     /// <summary>Tag bytes waiting in the queue.</summary>
-    public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
+    internal long QueuedBytes => Interlocked.Read(ref _queuedBytes);
 
     /// <summary>Tags dropped or skipped because the viewer fell behind.</summary>
     public long SkippedTags => Interlocked.Read(ref _skippedTags);

@@ -26,10 +26,10 @@ public readonly struct FlvViewerTag : IDisposable
     public ReadOnlyMemory<byte> Body => _tag?.Body ?? ReadOnlyMemory<byte>.Empty;
 
     /// <summary>Bytes of the whole FLV tag (header, body, PreviousTagSize).</summary>
-    public int FlvLength => FlvWriter.GetTagLength(_tag?.Length ?? 0);
+    internal int FlvLength => FlvWriter.GetTagLength(_tag?.Length ?? 0);
 
     /// <summary>Writes the tag as FLV (E.4.1 header, body, PreviousTagSize) into <paramref name="destination"/>.</summary>
-    public int WriteFlv(Span<byte> destination) => FlvWriter.WriteTag(destination, Type, TimestampMs, Body.Span);
+    internal int WriteFlv(Span<byte> destination) => FlvWriter.WriteTag(destination, Type, TimestampMs, Body.Span);
 
     public void Dispose() => _tag?.Release();
 }
