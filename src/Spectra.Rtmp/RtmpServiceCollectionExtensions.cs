@@ -11,7 +11,7 @@ public static class RtmpServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="RtmpConnectionHandler"/> and <see cref="RtmpOptions"/> bound from the configuration section
     /// <c>Rtmp</c> (then <paramref name="configure"/>), validated at start-up. The application registers its own
-    /// <see cref="IRtmpPublishHandler"/>.
+    /// <see cref="IRtmpPublishHandler"/>, and an <see cref="IRtmpPlayHandler"/> to serve players.
     /// </summary>
     public static IServiceCollection AddSpectraRtmp(this IServiceCollection services, Action<RtmpOptions>? configure = null)
     {
@@ -30,7 +30,8 @@ public static class RtmpServiceCollectionExtensions
             sp.GetRequiredService<IRtmpPublishHandler>(),
             sp.GetRequiredService<IOptions<RtmpOptions>>(),
             sp.GetRequiredService<RtmpConnectionRegistry>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RtmpConnectionHandler>>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RtmpConnectionHandler>>(),
+            sp.GetService<IRtmpPlayHandler>()));
         return services;
     }
 }

@@ -43,6 +43,7 @@ public sealed partial class LiveStream
     public void OnMetadata(IReadOnlyDictionary<string, object?> metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
+        _flv?.OnMetadata(metadata);
         lock (_ingestLock)
         {
             _metadataFrameRate = Number(metadata, "framerate") is > 0 and var fr ? fr : Number(metadata, "fps");
@@ -73,6 +74,7 @@ public sealed partial class LiveStream
         }
 
         Interlocked.Add(ref _bytesReceived, tagBody.Length);
+        _flv?.OnMediaTag(type, timestampMs, tagBody);
         lock (_ingestLock)
         {
             if (Volatile.Read(ref _stopRequested) != 0)

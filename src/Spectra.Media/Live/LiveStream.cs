@@ -121,6 +121,7 @@ public sealed partial class LiveStream : IAsyncDisposable
             // Waits for a tag being handled; later tags are ignored and no transcoding starts.
         }
 
+        _flv?.Complete();
         await _healthTimer.DisposeAsync().ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
         _queue.Complete();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Spectra.Media.Delivery;
 using Spectra.Media.Hls;
 using Spectra.Media.Packaging;
 using Spectra.Media.Transcoding;
@@ -41,6 +42,9 @@ public sealed partial class LiveStreamManager : IAsyncDisposable, IDisposable
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
+    /// <summary>Limits of each session's FLV output; the defaults when not set.</summary>
+    internal IOptionsMonitor<FlvFanOutOptions>? FlvOptions { get; init; }
+
     /// <summary>Every rendition of the session has its first segment: the channel can be shown as live.</summary>
     public event Action<LiveStream>? FirstSegmentReady;
 
@@ -64,6 +68,7 @@ public sealed partial class LiveStreamManager : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(channelName);
         var stream = new LiveStream(channelName, _ladder.CurrentValue, _options.CurrentValue, _packager.CurrentValue, _registry, _loggerFactory, _time);
+        stream.StartFlvFanOut(FlvOptions?.CurrentValue ?? new FlvFanOutOptions());
         if (!_streams.TryAdd(channelName, stream))
         {
             _ = stream.StopAsync();

@@ -40,6 +40,7 @@ internal static class LiveServiceCollectionExtensions
             sp.GetRequiredService<ILogger<LiveSessionManager>>()));
         services.AddHostedService(sp => sp.GetRequiredService<LiveSessionManager>());
         services.AddSingleton<IRtmpPublishHandler, LivePublishHandler>();
+        services.AddSingleton<IRtmpPlayHandler, LivePlayHandler>();
         services.AddSingleton<LiveEventBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveEventBroadcaster>());
         services.AddScoped<LiveDirectory>();
@@ -47,13 +48,17 @@ internal static class LiveServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>The HLS origin under /hls, server-sent live events at /live/events, live endpoints of the REST API.</summary>
+    /// <summary>
+    /// The HLS origin under /hls, server-sent live events at /live/events, HTTP-FLV and WebSocket-FLV at
+    /// /live/{channel}.flv, live endpoints of the REST API.
+    /// </summary>
     public static IEndpointRouteBuilder MapSpectraLive(this IEndpointRouteBuilder endpoints, RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(api);
         endpoints.MapHlsOrigin("/hls");
         endpoints.MapGet("/live/events", LiveEventsEndpoint.HandleAsync).ExcludeFromDescription();
+        endpoints.MapLiveFlv();
         api.MapLiveApi();
         return endpoints;
     }

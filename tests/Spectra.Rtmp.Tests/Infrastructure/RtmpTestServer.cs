@@ -44,7 +44,7 @@ public sealed class RtmpTestServer : IAsyncDisposable
 
     public string Url(string path) => $"rtmp://127.0.0.1:{Port}/{path}";
 
-    public static async Task<RtmpTestServer> StartAsync(TestPublishHandler handler, Action<RtmpOptions>? configure = null, LogLevel minimumLevel = LogLevel.Debug)
+    public static async Task<RtmpTestServer> StartAsync(TestPublishHandler handler, Action<RtmpOptions>? configure = null, LogLevel minimumLevel = LogLevel.Debug, IRtmpPlayHandler? playHandler = null)
     {
         var logs = new TestLogCollector();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -52,6 +52,10 @@ public sealed class RtmpTestServer : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(minimumLevel);
         builder.Services.AddSingleton<IRtmpPublishHandler>(handler);
+        if (playHandler is not null)
+        {
+            builder.Services.AddSingleton(playHandler);
+        }
         builder.Services.AddSpectraRtmp(configure);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseRtmp()));
         var app = builder.Build();

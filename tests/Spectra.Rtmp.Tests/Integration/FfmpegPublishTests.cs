@@ -79,7 +79,7 @@ public sealed class FfmpegPublishTests
     public async Task Handshake_FfmpegAsPlayer_AcceptsServerDigestAndSignature()
     {
         // When playing, ffmpeg verifies the S1 digest and the S2 signature of an FP9 server and aborts on a mismatch;
-        // it sends connect only after both checks passed. Playback itself is not served: the connection idles out.
+        // it sends connect only after both checks passed. Without an IRtmpPlayHandler, play gets StreamNotFound.
         await using var server = await RtmpTestServer.StartAsync(new TestPublishHandler("KEY"), o => o.IdleTimeout = TimeSpan.FromSeconds(1));
 
         var run = await ExternalProcess.RunAsync("ffmpeg",
@@ -92,6 +92,7 @@ public sealed class FfmpegPublishTests
         var handshake = await server.Logs.WaitForEventAsync("RtmpHandshakeCompleted", Wait);
         Assert.Contains("(Digest0)", handshake.Message, StringComparison.Ordinal);
         await server.Logs.WaitForEventAsync("RtmpConnected", Wait);
-        await server.Logs.WaitForAsync(e => e.EventName == "RtmpCommandIgnored" && e.Message.Contains("'play'", StringComparison.Ordinal), Wait);
+        await server.Logs.WaitForEventAsync("RtmpPlayNotFound", Wait);
+        Assert.Contains("Server error: No live stream", run.StandardError, StringComparison.Ordinal);
     }
 }

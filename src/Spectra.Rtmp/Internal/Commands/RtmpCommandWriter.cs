@@ -10,6 +10,10 @@ internal static class RtmpCommandWriter
     public const string PublishStart = "NetStream.Publish.Start";
     public const string PublishBadName = "NetStream.Publish.BadName";
     public const string UnpublishSuccess = "NetStream.Unpublish.Success";
+    public const string PlayReset = "NetStream.Play.Reset";
+    public const string PlayStart = "NetStream.Play.Start";
+    public const string PlayStreamNotFound = "NetStream.Play.StreamNotFound";
+    public const string PlayUnpublishNotify = "NetStream.Play.UnpublishNotify";
 
     /// <summary>Writes a command: name, transaction id, command object (or null), optional info value.</summary>
     public static void Write(IBufferWriter<byte> output, string name, double transactionId, object? commandObject, object? info)
@@ -61,5 +65,17 @@ internal static class RtmpCommandWriter
         Amf0Writer.WriteProperty(output, "code", code);
         Amf0Writer.WriteProperty(output, "description", description);
         Amf0Writer.WriteObjectEnd(output);
+    }
+
+    /// <summary>
+    /// The |RtmpSampleAccess data message FMS sends after NetStream.Play.Start (not in RTMP 1.0; Flash players read
+    /// it to allow audio and video sample access): the string "|RtmpSampleAccess", then true, true.
+    /// <code>02 0011 "|RtmpSampleAccess" | 01 01 | 01 01</code>
+    /// </summary>
+    public static void WriteSampleAccess(IBufferWriter<byte> output)
+    {
+        Amf0Writer.WriteString(output, "|RtmpSampleAccess");
+        Amf0Writer.WriteBoolean(output, true);
+        Amf0Writer.WriteBoolean(output, true);
     }
 }

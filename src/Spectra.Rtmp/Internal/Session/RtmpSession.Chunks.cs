@@ -21,19 +21,38 @@ internal sealed partial class RtmpSession
     {
         while (true)
         {
-            _timeout.CancelAfter(_options.IdleTimeout);
-            var result = await _input.ReadAsync(_timeout.Token);
-            var buffer = result.Buffer;
-            var consumed = ProcessMessages(buffer);
-
-            var stopped = _pending != PendingAction.None;
-            _input.AdvanceTo(consumed, stopped ? consumed : buffer.End);
-            if (stopped)
+            if (!IsPlaying)
             {
-                await RunPendingAsync();
+                _timeout.CancelAfter(_options.IdleTimeout);
             }
 
-            await FlushAsync();
+            var result = await _input.ReadAsync(_timeout.Token);
+            if (result.IsCanceled && _playFinished)
+            {
+                return; // the played stream ended
+            }
+
+            var buffer = result.Buffer;
+            // A player's pump writes the output too (RtmpSession.Play.cs).
+            await _outputLock.WaitAsync(_timeout.Token);
+            bool stopped;
+            try
+            {
+                var consumed = ProcessMessages(buffer);
+                stopped = _pending != PendingAction.None;
+                _input.AdvanceTo(consumed, stopped ? consumed : buffer.End);
+                if (stopped)
+                {
+                    await RunPendingAsync();
+                }
+
+                await FlushAsync();
+            }
+            finally
+            {
+                _outputLock.Release();
+            }
+
             if (_closeAfterFlush)
             {
                 return;

@@ -13,6 +13,7 @@ internal sealed partial class RtmpSession
     private readonly List<uint> _createdStreams = [];
     private PendingAction _pending;
     private RtmpPublishRequest? _pendingRequest;
+    private RtmpPlayRequest? _pendingPlay;
     private RtmpPublishResult? _pendingRejection;
     private uint _pendingStreamId;
     private bool _connected;
@@ -29,6 +30,7 @@ internal sealed partial class RtmpSession
         None,
         Publish,
         Unpublish,
+        Play,
     }
 
     private void HandleCommand(in RtmpMessageHeader header, ReadOnlySpan<byte> payload)
@@ -57,6 +59,13 @@ internal sealed partial class RtmpSession
                 break;
             case "publish":
                 OnPublish(header, command);
+                break;
+            case "play":
+                OnPlay(header, command);
+                break;
+            case "getStreamLength":
+                // Players ask before play; 0 is a live stream's length.
+                WriteCommand(CommandChunkStreamId, 0, output => RtmpCommandWriter.Write(output, "_result", command.TransactionId, null, 0d));
                 break;
             case "FCUnpublish":
             case "closeStream":
@@ -128,9 +137,9 @@ internal sealed partial class RtmpSession
             throw new RtmpProtocolException($"publish on message stream {header.MessageStreamId}, which createStream did not create (RTMP 1.0 §7.2.2.6)");
         }
 
-        if (_published)
+        if (_published || _played)
         {
-            throw new RtmpProtocolException("Second publish on one connection");
+            throw new RtmpProtocolException(_played ? "publish on a playing connection" : "Second publish on one connection");
         }
 
         var publishName = command.GetArgument(0) as string ?? "";
@@ -194,6 +203,10 @@ internal sealed partial class RtmpSession
         if (action == PendingAction.Publish)
         {
             await DecidePublishAsync();
+        }
+        else if (action == PendingAction.Play)
+        {
+            await DecidePlayAsync();
         }
         else if (action == PendingAction.Unpublish && _sink is not null)
         {

@@ -119,5 +119,25 @@ internal sealed partial class RtmpSession
         [LoggerMessage(EventId = 1026, EventName = "RtmpConnectionsLimit", Level = LogLevel.Warning,
             Message = "RTMP connection {ConnectionId} from {RemoteEndPoint} refused: {Open} RTMP connections are open, the limit is {Limit}")]
         public static partial void ConnectionsLimit(ILogger logger, string connectionId, EndPoint? remoteEndPoint, int open, int limit);
+
+        [LoggerMessage(EventId = 1027, EventName = "RtmpPlayStarted", Level = LogLevel.Information,
+            Message = "RTMP connection {ConnectionId}: playing {App}/{StreamName} for {RemoteEndPoint}")]
+        public static partial void PlayStarted(ILogger logger, string connectionId, string app, string streamName, EndPoint? remoteEndPoint);
+
+        [LoggerMessage(EventId = 1028, EventName = "RtmpPlayNotFound", Level = LogLevel.Information,
+            Message = "RTMP connection {ConnectionId}: play in {App} refused, no such live stream (the name is not logged: it may be a stream key)")]
+        public static partial void PlayNotFound(ILogger logger, string connectionId, string app);
+
+        [LoggerMessage(EventId = 1029, EventName = "RtmpPlayEnded", Level = LogLevel.Debug,
+            Message = "RTMP connection {ConnectionId}: the played stream ended after {Bytes} bytes")]
+        public static partial void PlayEnded(ILogger logger, string connectionId, long bytes);
+
+        [LoggerMessage(EventId = 1030, EventName = "RtmpPlayerDropped", Level = LogLevel.Information,
+            Message = "RTMP connection {ConnectionId}: player too slow or stalled, closed after {Bytes} bytes")]
+        public static partial void PlayerDropped(ILogger logger, string connectionId, long bytes);
+
+        [LoggerMessage(EventId = 1031, EventName = "RtmpPlayHandlerFailed", Level = LogLevel.Error,
+            Message = "RTMP connection {ConnectionId}: the play handler failed; the play is refused")]
+        public static partial void PlayHandlerFailed(ILogger logger, string connectionId, Exception exception);
     }
 }

@@ -12,8 +12,8 @@ namespace Spectra.Rtmp.Internal.Session;
 /// <summary>
 /// One RTMP connection, from handshake to close. Runs on the connection's own task; the protocol work is done by the
 /// pure codecs (<see cref="RtmpChunkReader"/>, <see cref="Amf0Reader"/>, handshake), this type only sequences I/O,
-/// timeouts and the publish decision. Partial files: Handshake, Chunks (message loop, control messages, media),
-/// Commands (NetConnection/NetStream commands), Log.
+/// timeouts and the publish and play decisions. Partial files: Handshake, Chunks (message loop, control messages, media),
+/// Commands (NetConnection/NetStream commands), Play (a player's pump), Log.
 /// </summary>
 internal sealed partial class RtmpSession
 {
@@ -22,6 +22,7 @@ internal sealed partial class RtmpSession
     private readonly PipeWriter _output;
     private readonly RtmpOptions _options;
     private readonly IRtmpPublishHandler _publishHandler;
+    private readonly IRtmpPlayHandler? _playHandler;
     private readonly RtmpConnectionRegistry _registry;
     private readonly ILogger _logger;
     private readonly string _connectionId;
@@ -35,8 +36,9 @@ internal sealed partial class RtmpSession
     private bool _outputPending;
     private bool _closeAfterFlush;
 
-    public RtmpSession(ConnectionContext connection, RtmpOptions options, IRtmpPublishHandler publishHandler, RtmpConnectionRegistry registry, ILogger logger)
+    public RtmpSession(ConnectionContext connection, RtmpOptions options, IRtmpPublishHandler publishHandler, IRtmpPlayHandler? playHandler, RtmpConnectionRegistry registry, ILogger logger)
     {
+        _playHandler = playHandler;
         _connection = connection;
         _input = connection.Transport.Input;
         _output = connection.Transport.Output;
@@ -123,10 +125,12 @@ internal sealed partial class RtmpSession
         finally
         {
             await EndPublishAsync(endReason);
+            await EndPlayAsync();
             _chunkReader.Dispose();
             ReportHeldBytes();
             _registry.Close(address);
             _timeout.Dispose();
+            _outputLock.Dispose();
             await _input.CompleteAsync();
             await _output.CompleteAsync();
             Log.ConnectionClosed(_logger, _connectionId, _bytesReceived);

@@ -47,4 +47,29 @@ public sealed class RtmpCommandTests
         byte[] head = [0x02, 0x00, 0x08, .. "onStatus"u8, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0x05, 0x03, 0x00, 0x05, .. "level"u8];
         Assert.Equal(head, output.WrittenSpan[..head.Length].ToArray());
     }
+
+    [Fact]
+    public void WriteSampleAccess_GoldenBytes()
+    {
+        var output = new ArrayBufferWriter<byte>();
+        RtmpCommandWriter.WriteSampleAccess(output);
+        // AMF0 string (0x02, UI16 length) "|RtmpSampleAccess", then two AMF0 booleans (0x01) true.
+        byte[] expected = [0x02, 0x00, 0x11, .. "|RtmpSampleAccess"u8, 0x01, 0x01, 0x01, 0x01];
+        Assert.Equal(expected, output.WrittenSpan.ToArray());
+    }
+
+    [Theory]
+    [InlineData("status", RtmpCommandWriter.PlayReset)]
+    [InlineData("status", RtmpCommandWriter.PlayStart)]
+    [InlineData("error", RtmpCommandWriter.PlayStreamNotFound)]
+    [InlineData("status", RtmpCommandWriter.PlayUnpublishNotify)]
+    public void WriteOnStatus_PlayCodes_RoundTrip(string level, string code)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        RtmpCommandWriter.WriteOnStatus(output, level, code, "d");
+        var info = Assert.IsType<Dictionary<string, object?>>(Assert.Single(RtmpCommand.Parse(output.WrittenSpan).Arguments));
+        Assert.Equal(level, info["level"]);
+        Assert.Equal(code, info["code"]);
+        Assert.StartsWith("NetStream.Play.", code, StringComparison.Ordinal);
+    }
 }

@@ -4,6 +4,10 @@
 // playlists as standard HLS with ~1 s segments.
 // The light build: no subtitles, alternate audio or DRM, none of which Spectra's streams carry.
 import Hls from 'hls.js/light';
+import { FlvLowLatency, flvSupported } from './flv-player.js';
+
+// Value of the "Lowest latency" entry of the quality menu: HTTP-FLV through mpegts.js instead of HLS.
+export const LOWEST_LATENCY = 'flv';
 
 // LL-HLS: blocking playlist reloads and part loading. The player holds ~1 s behind the live edge (three
 // parts, the playlist's PART-HOLD-BACK) and catches up by playing at most 20 % faster when it drifts behind,
@@ -59,10 +63,13 @@ function button(className, label, text) {
 }
 
 export class HlsPlayer {
-  constructor(container, src) {
+  constructor(container, src, flvSrc) {
     this.container = container;
     this.src = src;
+    this.flvSrc = flvSrc;
     this.hls = null;
+    this.flv = null;
+    this.pendingLevel = -1;
     this.mode = null;
     this.build();
   }
@@ -145,7 +152,14 @@ export class HlsPlayer {
     video.addEventListener('timeupdate', () => this.updateLiveBadge());
 
     this.quality.addEventListener('change', () => {
-      if (this.hls) this.hls.currentLevel = Number(this.quality.value);
+      const { value } = this.quality;
+      if (value === LOWEST_LATENCY) {
+        this.useFlv();
+      } else if (this.flv) {
+        this.useHls(Number(value));
+      } else if (this.hls) {
+        this.hls.currentLevel = Number(value);
+      }
     });
 
     this.fullscreenButton.addEventListener('click', () => {
@@ -180,6 +194,11 @@ export class HlsPlayer {
       this.hls = hls;
       hls.on(Hls.Events.MANIFEST_PARSED, (_, data) => {
         this.fillQualities(data.levels);
+        if (this.pendingLevel >= 0) {
+          hls.currentLevel = this.pendingLevel;
+          this.quality.value = String(this.pendingLevel);
+          this.pendingLevel = -1;
+        }
         this.play();
       });
       hls.on(Hls.Events.LEVEL_SWITCHED, (_, data) => this.showLevel(data.level));
@@ -220,8 +239,32 @@ export class HlsPlayer {
         const name = level.name && !/^\d+$/.test(level.name) ? level.name : `${level.height}p`;
         options.push(new Option(level.height ? `${level.height}p${name.includes('source') ? ' (source)' : ''}` : name, String(index)));
       });
+    if (this.flvSrc && flvSupported()) options.push(new Option('Lowest latency', LOWEST_LATENCY));
     this.quality.replaceChildren(...options);
     this.quality.value = '-1';
+  }
+
+  // Lowest latency: the same video element fed by mpegts.js from HTTP-FLV; hls.js is stopped.
+  useFlv() {
+    this.hls?.destroy();
+    this.hls = null;
+    this.flv?.destroy();
+    this.flv = new FlvLowLatency(this.video, this.flvSrc);
+    this.flv.start();
+    this.mode = 'mpegts.js';
+    this.container.dataset.playback = this.mode;
+    this.quality.value = LOWEST_LATENCY;
+    this.play();
+  }
+
+  // Back to HLS at the chosen level (-1 = Auto), with the quality list rebuilt from the manifest.
+  useHls(level) {
+    this.flv?.destroy();
+    this.flv = null;
+    this.video.removeAttribute('src');
+    this.video.load();
+    this.pendingLevel = level;
+    this.start();
   }
 
   showLevel(index) {
@@ -231,6 +274,7 @@ export class HlsPlayer {
   }
 
   liveEdge() {
+    if (this.flv) return this.flv.liveEdge();
     if (this.hls && this.hls.liveSyncPosition != null) return this.hls.liveSyncPosition;
     const { seekable } = this.video;
     return seekable.length ? seekable.end(seekable.length - 1) : null;
@@ -263,6 +307,8 @@ export class HlsPlayer {
     document.removeEventListener('fullscreenchange', this.onFullscreen);
     this.hls?.destroy();
     this.hls = null;
+    this.flv?.destroy();
+    this.flv = null;
     this.video.removeAttribute('src');
     this.video.load();
   }
