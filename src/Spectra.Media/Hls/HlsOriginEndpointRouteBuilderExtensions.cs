@@ -26,7 +26,7 @@ public static class HlsOriginEndpointRouteBuilderExtensions
     /// Media playlists honour the LL-HLS delivery directives _HLS_msn, _HLS_part and _HLS_skip.
     /// GET and HEAD, single byte ranges, ETag/If-None-Match, CORS. Needs <see cref="HlsServiceCollectionExtensions.AddSpectraHls"/>.
     /// </summary>
-    public static IEndpointConventionBuilder MapHlsOrigin(this IEndpointRouteBuilder endpoints, string prefix = "/hls")
+    public static IEndpointConventionBuilder MapHlsOrigin(this IEndpointRouteBuilder endpoints, string prefix = MediaUrls.HlsPrefix)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(prefix);

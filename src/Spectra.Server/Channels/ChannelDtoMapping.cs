@@ -1,5 +1,6 @@
 using Spectra.Data.Entities.Channels;
 using Spectra.Data.Entities.Live;
+using Spectra.Media;
 using Spectra.Server.Live;
 
 namespace Spectra.Server.Channels;
@@ -23,8 +24,8 @@ internal static class ApiMapping
     public static LiveSessionDto ToDto(this StreamSession session, string channelName) => new(
         session.Id,
         DateTime.SpecifyKind(session.StartedAt, DateTimeKind.Utc),
-        LiveDirectory.PlaylistUrl(channelName),
-        LiveDirectory.ThumbnailUrl(channelName),
+        MediaUrls.MasterPlaylist(channelName),
+        MediaUrls.Thumbnail(channelName),
         session.VideoCodec,
         session.Width,
         session.Height,

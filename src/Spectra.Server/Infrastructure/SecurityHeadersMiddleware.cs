@@ -1,3 +1,5 @@
+using Spectra.Media;
+
 namespace Spectra.Server.Infrastructure;
 
 /// <summary>
@@ -19,7 +21,7 @@ internal static class SecurityHeadersMiddleware
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            if (!context.Request.Path.StartsWithSegments("/hls"))
+            if (!context.Request.Path.StartsWithSegments(MediaUrls.HlsPrefix))
             {
                 headers.XFrameOptions = "SAMEORIGIN";
                 headers.ContentSecurityPolicy = ContentSecurityPolicy(context.Request.Host);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
 using Spectra.Data.Entities.Live;
+using Spectra.Media;
 using Spectra.Server.Live.Internal;
 
 namespace Spectra.Server.Live;
@@ -11,12 +12,6 @@ namespace Spectra.Server.Live;
 /// </summary>
 internal sealed class LiveDirectory(SpectraDbContext db, LiveChannelTracker tracker)
 {
-    /// <summary>Thumbnail URL of a channel (the origin serves the latest still there).</summary>
-    public static string ThumbnailUrl(string channelName) => $"/hls/{Uri.EscapeDataString(channelName)}/thumbnail.jpg";
-
-    /// <summary>Master playlist URL of a channel.</summary>
-    public static string PlaylistUrl(string channelName) => $"/hls/{Uri.EscapeDataString(channelName)}/master.m3u8";
-
     /// <summary>
     /// Live channels, most viewers first (ties: most recently started first). The live set and viewer counts
     /// come from <see cref="Internal.LiveChannelTracker"/> (the same state discovery and search use), names
@@ -95,7 +90,7 @@ internal sealed class LiveDirectory(SpectraDbContext db, LiveChannelTracker trac
             {
                 cards.Add(new LiveChannelCard(
                     l.ChannelId, row.Name, row.Title, row.CategoryName, row.CategorySlug, l.StreamSessionId ?? Guid.Empty,
-                    DateTime.SpecifyKind(l.Since, DateTimeKind.Utc), ThumbnailUrl(row.Name), l.Viewers));
+                    DateTime.SpecifyKind(l.Since, DateTimeKind.Utc), MediaUrls.Thumbnail(row.Name), l.Viewers));
             }
         }
 

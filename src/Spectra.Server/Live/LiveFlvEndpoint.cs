@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Spectra.Media;
 using Spectra.Media.Delivery;
 using Spectra.Media.Hls;
 using Spectra.Media.Live;
@@ -26,8 +27,8 @@ internal static partial class LiveFlvEndpoint
 
     public static IEndpointRouteBuilder MapLiveFlv(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/live/{channel}.flv", HandleAsync).ExcludeFromDescription();
-        endpoints.MapMethods("/live/{channel}.flv", ["OPTIONS"], Preflight).ExcludeFromDescription();
+        endpoints.MapGet(MediaUrls.FlvRoute, HandleAsync).ExcludeFromDescription();
+        endpoints.MapMethods(MediaUrls.FlvRoute, ["OPTIONS"], Preflight).ExcludeFromDescription();
         return endpoints;
     }
 

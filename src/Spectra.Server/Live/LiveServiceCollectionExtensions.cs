@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Spectra.Media;
 using Spectra.Media.Hls;
 using Spectra.Media.Live;
 using Spectra.Rtmp;
@@ -56,7 +57,7 @@ internal static class LiveServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(api);
-        endpoints.MapHlsOrigin("/hls");
+        endpoints.MapHlsOrigin(MediaUrls.HlsPrefix);
         endpoints.MapGet("/live/events", LiveEventsEndpoint.HandleAsync).ExcludeFromDescription();
         endpoints.MapLiveFlv();
         api.MapLiveApi();

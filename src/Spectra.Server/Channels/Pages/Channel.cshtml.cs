@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Spectra.Data.Entities.Channels;
 using Spectra.Data.Entities.Live;
+using Spectra.Media;
 using Spectra.Server.Live;
 
 namespace Spectra.Server.Channels.Pages;
@@ -15,7 +16,9 @@ internal sealed class ChannelModel(ChannelService channels, LiveDirectory live) 
     /// <summary>The open session when the channel is live (the first state; /live/events keeps the page current).</summary>
     public StreamSession? LiveSession { get; private set; }
 
-    public string PlaylistUrl => LiveDirectory.PlaylistUrl(Channel.Owner.UserName);
+    public string PlaylistUrl => MediaUrls.MasterPlaylist(Channel.Owner.UserName);
+
+    public string FlvUrl => MediaUrls.Flv(Channel.Owner.UserName);
 
     public async Task<IActionResult> OnGetAsync(string username, CancellationToken cancellationToken)
     {

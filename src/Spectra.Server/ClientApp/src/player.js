@@ -14,7 +14,7 @@ if (root) {
     root.classList.remove('offline');
     root.classList.add('live');
     root.dataset.src = src || root.dataset.src;
-    player = new HlsPlayer(root, root.dataset.src, `/live/${encodeURIComponent(channel)}.flv`);
+    player = new HlsPlayer(root, root.dataset.src, root.dataset.flvSrc);
     player.start();
     window.spectraPlayer = player;
   };

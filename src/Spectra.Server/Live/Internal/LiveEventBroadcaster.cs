@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using Spectra.Media;
 using Spectra.Server.Chat.Presence;
 using Spectra.Server.Events;
 
@@ -108,7 +109,7 @@ internal sealed class LiveEventBroadcaster : IHostedService, IDisposable
         {
             var directory = scope.ServiceProvider.GetRequiredService<LiveDirectory>();
             card = await directory.GetLiveChannelAsync(evt.ChannelId, cancellationToken)
-                ?? new LiveChannelCard(evt.ChannelId, evt.ChannelName, "", null, null, evt.StreamSessionId ?? Guid.Empty, evt.At, LiveDirectory.ThumbnailUrl(evt.ChannelName), 0);
+                ?? new LiveChannelCard(evt.ChannelId, evt.ChannelName, "", null, null, evt.StreamSessionId ?? Guid.Empty, evt.At, MediaUrls.Thumbnail(evt.ChannelName), 0);
         }
 
         Broadcast(Frame("online", LiveEventPayload.From(card)));

@@ -1,3 +1,5 @@
+using Spectra.Media;
+
 namespace Spectra.Server.Live.Internal;
 
 /// <summary>JSON of an "online" server-sent event and of each entry of a "snapshot".</summary>
@@ -20,6 +22,6 @@ internal sealed record LiveEventPayload(
         card.SessionId,
         card.Since,
         card.ThumbnailUrl,
-        LiveDirectory.PlaylistUrl(card.Name),
+        MediaUrls.MasterPlaylist(card.Name),
         card.Viewers);
 }
