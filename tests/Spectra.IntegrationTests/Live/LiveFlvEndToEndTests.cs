@@ -158,7 +158,9 @@ public sealed partial class LiveFlvEndToEndTests
         await slowReader.WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
 
         Assert.Equal(0, exitCode);
-        Assert.True(Frames(error) >= 200, error);
+        // The publisher encodes in real time and drops below 30 fps on a loaded machine, so the floor is
+        // ~19 fps: what a viewer losing whole GOPs to skips would fall under.
+        Assert.True(Frames(error) >= 150, error);
         // 8 s of media minus the cached GOP (≤ 1 s) arrive in real time: the slow viewer delays nobody.
         Assert.True(elapsed < TimeSpan.FromSeconds(12), $"the fast viewer took {elapsed}");
         Assert.True(maxQueued <= maxQueuedBytes, $"a viewer held {maxQueued} bytes");
