@@ -113,7 +113,7 @@ export class PlayerControls {
     this.unmuteHint = document.createElement('button');
     this.unmuteHint.type = 'button';
     this.unmuteHint.className = 'pc-unmute-hint';
-    this.unmuteHint.textContent = 'Tap to unmute';
+    this.unmuteHint.textContent = 'Unmute';
     this.unmuteHint.hidden = true;
 
     this.message = document.createElement('div');
