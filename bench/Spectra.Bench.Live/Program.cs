@@ -10,7 +10,7 @@ using Spectra.Testing.Live;
 // number is read back from the picture (requestVideoFrameCallback + canvas) and compared with when that frame was
 // sent. Each mode plays in its own page, one after the other, from the same publisher.
 // Usage: dotnet run -c Release --project bench/Spectra.Bench.Live -- [seconds=30] [rendition-height=360] [keyframe-seconds=2] [modes=low,standard]
-// Start-up and page weight (StartupBench): dotnet run -c Release --project bench/Spectra.Bench.Live -- startup [runs=10] [modes=low,standard,lowest] [keyframe-seconds=2] [rendition-height=360]
+// Start-up and page weight (StartupBench): dotnet run -c Release --project bench/Spectra.Bench.Live -- startup [runs=10] [modes=low,standard,lowest] [keyframe-seconds=2] [rendition-height=360] [publisher-kbps=0: no rate control]
 if (args.Length > 0 && args[0] == "startup")
 {
     await StartupBench.RunAsync(args[1..]);

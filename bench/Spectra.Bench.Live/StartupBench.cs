@@ -59,6 +59,7 @@ internal static class StartupBench
         var modes = (args.Length > 1 ? args[1] : "low,standard,lowest").Split(',');
         var keyframeSeconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 2;
         var height = args.Length > 3 ? args[3] : "360";
+        var videoKbps = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 0;
         await using var host = await LiveHost.StartAsync(new Dictionary<string, string?>
         {
             ["Transcoding:Preset"] = "veryfast",
@@ -71,10 +72,10 @@ internal static class StartupBench
         });
         var streamer = await host.CreateStreamerAsync("startup");
         using var events = new LiveEventRecorder(host);
-        await using var publisher = new FrameCodePublisher(host.RtmpUrl(streamer.StreamKey), (int)Math.Round(keyframeSeconds * FrameCodePublisher.FrameRate));
+        await using var publisher = new FrameCodePublisher(host.RtmpUrl(streamer.StreamKey), (int)Math.Round(keyframeSeconds * FrameCodePublisher.FrameRate), videoKbps);
         await events.WaitForOnlineAsync(streamer.ChannelId, TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(8)); // a channel already live: a full window of segments
-        Console.WriteLine($"Channel live (publisher keyframes every {keyframeSeconds} s, ladder source + {height}p); {runs} runs per mode: {string.Join(", ", modes)}.");
+        Console.WriteLine($"Channel live (publisher keyframes every {keyframeSeconds} s, {(videoKbps > 0 ? $"{videoKbps} kbit/s CBR" : "no rate control")}, ladder source + {height}p); {runs} runs per mode: {string.Join(", ", modes)}.");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
