@@ -228,6 +228,14 @@ export class HlsPlayer {
         }
         this.play();
       });
+      // Until the first frame the playhead waits at 0 for the jump to the start position, which hls.js counts as
+      // a stall and answers by raising its target latency a second (liveSyncOnStallIncrease) for the whole session.
+      // That is the start, not the network: back to the configured target once playback runs.
+      if (config.lowLatencyMode) {
+        video.addEventListener('playing', () => {
+          if (this.hls === hls) hls.targetLatency = config.liveSyncDuration;
+        }, { once: true });
+      }
       hls.on(Hls.Events.LEVEL_SWITCHED, (_, data) => this.showLevel(data.level));
       hls.on(Hls.Events.ERROR, (_, data) => this.onError(data));
       hls.loadSource(this.src);
