@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Spectra.Data.Entities.Channels;
-using Spectra.Server.Live;
+using Spectra.Server.Community;
 
 namespace Spectra.Server.Channels.Pages;
 
-internal sealed class CategoryModel(ChannelService channels, LiveDirectory live) : PageModel
+internal sealed class CategoryModel(ChannelService channels, ILiveChannelDirectory live) : PageModel
 {
     public Category Category { get; private set; } = null!;
 
@@ -25,9 +25,10 @@ internal sealed class CategoryModel(ChannelService channels, LiveDirectory live)
 
         Category = category;
         var all = await channels.ListAsync(category.Id, 1, 100, cancellationToken);
-        var sessions = await live.GetCurrentSessionsAsync(all.Select(c => c.Id).ToList(), cancellationToken);
         ChannelCount = all.Count;
-        Offline = all.Where(c => !sessions.ContainsKey(c.Id)).ToList();
+
+        // Live as the category's live section sees it (the same directory), so no channel shows twice.
+        Offline = all.Where(c => !live.TryGet(c.Id, out _)).ToList();
         return Page();
     }
 }
