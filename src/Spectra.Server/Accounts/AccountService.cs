@@ -18,11 +18,15 @@ internal sealed partial class AccountService(
     IPasswordHasher<User> hasher,
     StreamKeyService streamKeys,
     SignInThrottle throttle,
+    AccountConnections connections,
     IOptions<AccountOptions> options,
     TimeProvider time,
     ILogger<AccountService> logger)
 {
     public const string SecurityStampClaim = "spectra:stamp";
+
+    /// <summary>Claim holding the server-side session id of a cookie sign-in (<see cref="UserSessionService"/>).</summary>
+    public const string SessionClaim = "spectra:sid";
 
     // Verified against when the user does not exist, so that unknown names cost the same time as
     // wrong passwords and cannot be told apart by timing.
@@ -93,8 +97,8 @@ internal sealed partial class AccountService(
 
     public async Task<SignInOutcome> SignInAsync(string? userName, string? password, IPAddress? remoteAddress, CancellationToken cancellationToken = default)
     {
-        // Both limits are reserved before the slow password hash and only given back on success, so
-        // parallel guesses can never be checked more often than the limits allow.
+        // Both allowances are reserved before the slow password hash and only given back on success, so
+        // parallel guesses can never be checked more often than the back-offs allow.
         if (throttle.TryReserve(remoteAddress, out var wait) is not { } addressAttempt)
         {
             LogAddressThrottled(logger, remoteAddress?.ToString() ?? "?");
@@ -105,21 +109,13 @@ internal sealed partial class AccountService(
         var user = string.IsNullOrEmpty(userName) || userName.Length > UserNameRules.MaxLength
             ? null
             : await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var max = options.Value.MaxFailedSignIns;
 
-        if (user is not null)
+        var (accountWait, failures) = user is null ? (null, 0) : await ReserveAccountAttemptAsync(user, cancellationToken);
+        if (accountWait is not null)
         {
-            // Atomic on both databases (a single conditional UPDATE): at most MaxFailedSignIns attempts
-            // hold a reservation between two lockouts.
-            var reserved = await db.Users
-                .Where(u => u.Id == user.Id && u.AccessFailedCount < max && (u.LockoutEnd == null || u.LockoutEnd <= now))
-                .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + 1), cancellationToken);
-            if (reserved == 0)
-            {
-                var lockoutEnd = await db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync(cancellationToken);
-                return new SignInOutcome(SignInStatus.AccountLocked, RetryAfter: lockoutEnd is { } end && end > now ? end - now : options.Value.LockoutDuration);
-            }
+            // No password was checked: the attempt does not count against the address.
+            throttle.Release(addressAttempt);
+            return new SignInOutcome(SignInStatus.AccountLocked, RetryAfter: accountWait);
         }
 
         var verified = user is null
@@ -128,17 +124,10 @@ internal sealed partial class AccountService(
 
         if (user is null || verified == PasswordVerificationResult.Failed)
         {
+            throttle.Failed(addressAttempt);
             if (user is not null)
             {
-                var locked = await db.Users
-                    .Where(u => u.Id == user.Id && u.AccessFailedCount >= max)
-                    .ExecuteUpdateAsync(
-                        s => s.SetProperty(u => u.AccessFailedCount, 0).SetProperty(u => u.LockoutEnd, now + options.Value.LockoutDuration),
-                        cancellationToken);
-                if (locked > 0)
-                {
-                    LogAccountLocked(logger, user.UserName);
-                }
+                await StartAccountWaitAsync(user, failures, cancellationToken);
             }
 
             LogSignInFailed(logger, userName ?? "", remoteAddress?.ToString() ?? "?");
@@ -153,7 +142,96 @@ internal sealed partial class AccountService(
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
         user.PasswordHash = passwordHash;
+        if (user.PendingApproval)
+        {
+            return new SignInOutcome(SignInStatus.PendingApproval);
+        }
+
         return new SignInOutcome(SignInStatus.Succeeded, user);
+    }
+
+    /// <summary>
+    /// Counts one attempt on the account before its password is checked (given back by a success).
+    /// <see cref="User.AccessFailedCount"/> is the run of failures and <see cref="User.LockoutEnd"/> the
+    /// time of the last one plus its back-off. The first MaxFailedSignIns - 1 failures cost nothing; from
+    /// then on each failure makes the next attempt wait longer (BackoffBase doubling up to
+    /// MaxAccountBackoff), and a run is forgotten IpWindow after its last failure. Returns null when the
+    /// attempt may go ahead, else how long to wait. Each step is one conditional UPDATE, so parallel
+    /// attempts cannot check more passwords than the back-off allows.
+    /// </summary>
+    private async Task<(TimeSpan? Wait, int Failures)> ReserveAccountAttemptAsync(User user, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        var max = o.MaxFailedSignIns;
+        if (user.LockoutEnd is { } next && next > now)
+        {
+            return (next - now, 0);
+        }
+
+        if (user.AccessFailedCount > 0 && user.LockoutEnd is { } last && now - last > o.IpWindow)
+        {
+            var stale = user.LockoutEnd;
+            await db.Users.Where(u => u.Id == user.Id && u.LockoutEnd == stale)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0).SetProperty(u => u.LockoutEnd, (DateTime?)null), cancellationToken);
+            user.AccessFailedCount = 0;
+        }
+
+        int reserved;
+        if (user.AccessFailedCount < max)
+        {
+            // Within the free attempts: any number of parallel attempts increment atomically and the
+            // one that reaches the limit starts the back-off.
+            var firstWait = now + o.BackoffBase;
+            reserved = await db.Users
+                .Where(u => u.Id == user.Id && u.AccessFailedCount < max && (u.LockoutEnd == null || u.LockoutEnd <= now))
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + 1)
+                        .SetProperty(u => u.LockoutEnd, u => u.AccessFailedCount + 1 >= max ? (DateTime?)firstWait : (DateTime?)now),
+                    cancellationToken);
+        }
+        else
+        {
+            // In the back-off: one attempt per wait; the count read above must still hold.
+            var count = user.AccessFailedCount;
+            var nextAllowed = now + SignInBackoff.After(count + 1, max, o.BackoffBase, o.MaxAccountBackoff);
+            reserved = await db.Users
+                .Where(u => u.Id == user.Id && u.AccessFailedCount == count && (u.LockoutEnd == null || u.LockoutEnd <= now))
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(u => u.AccessFailedCount, count + 1).SetProperty(u => u.LockoutEnd, (DateTime?)nextAllowed),
+                    cancellationToken);
+            if (reserved > 0)
+            {
+                LogAccountBackoff(logger, user.UserName, count + 1, nextAllowed - now);
+            }
+        }
+
+        if (reserved > 0)
+        {
+            var failures = await db.Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync(cancellationToken);
+            return (null, failures);
+        }
+
+        var lockoutEnd = await db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync(cancellationToken);
+        return (lockoutEnd is { } end && end > now ? end - now : o.BackoffBase, 0);
+    }
+
+    /// <summary>
+    /// After a failed check, counts the account's wait from now (the reservation already blocks further
+    /// attempts; the slow hash should not eat into the wait).
+    /// </summary>
+    private async Task StartAccountWaitAsync(User user, int failures, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var wait = SignInBackoff.After(failures, o.MaxFailedSignIns, o.BackoffBase, o.MaxAccountBackoff);
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var nextAllowed = time.GetUtcNow().UtcDateTime + wait;
+        await db.Users.Where(u => u.Id == user.Id && u.AccessFailedCount == failures && u.LockoutEnd < nextAllowed)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, (DateTime?)nextAllowed), cancellationToken);
     }
 
     public async Task<OperationResult<User>> ChangePasswordAsync(Guid userId, string? currentPassword, string? newPassword, CancellationToken cancellationToken = default)
@@ -177,8 +255,12 @@ internal sealed partial class AccountService(
         user.PasswordHash = hasher.HashPassword(user, newPassword!);
         user.SecurityStamp = NewStamp();
         await db.SaveChangesAsync(cancellationToken);
+        connections.CloseUser(user.Id, "password changed");
         return OperationResult<User>.Success(user);
     }
+
+    public Task<User?> FindByIdAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
 
     public async Task<User?> FindByNameAsync(string userName, CancellationToken cancellationToken = default)
     {
@@ -197,10 +279,12 @@ internal sealed partial class AccountService(
         user.IsAdmin = isAdmin;
         user.SecurityStamp = NewStamp();
         await db.SaveChangesAsync(cancellationToken);
+        connections.CloseUser(user.Id, isAdmin ? "admin granted" : "admin revoked");
         return true;
     }
 
-    public static ClaimsPrincipal CreatePrincipal(User user, string authenticationType)
+    /// <param name="sessionId">The server-side session of a cookie sign-in; null for access tokens.</param>
+    public static ClaimsPrincipal CreatePrincipal(User user, string authenticationType, Guid? sessionId = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         var claims = new List<Claim>
@@ -209,6 +293,11 @@ internal sealed partial class AccountService(
             new(ClaimTypes.Name, user.UserName),
             new(SecurityStampClaim, user.SecurityStamp),
         };
+        if (sessionId is { } sid)
+        {
+            claims.Add(new Claim(SessionClaim, sid.ToString()));
+        }
+
         if (user.IsAdmin)
         {
             claims.Add(new Claim(ClaimTypes.Role, ClaimsPrincipalExtensions.AdminRole));
@@ -223,7 +312,7 @@ internal sealed partial class AccountService(
         return PasswordVerificationResult.Failed;
     }
 
-    private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    internal static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "User {UserName} created (admin: {IsAdmin})")]
     private static partial void LogUserCreated(ILogger logger, string userName, bool isAdmin);
@@ -231,8 +320,8 @@ internal sealed partial class AccountService(
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Failed sign-in for {UserName} from {Address}")]
     private static partial void LogSignInFailed(ILogger logger, string userName, string address);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Account {UserName} locked after repeated failed sign-ins")]
-    private static partial void LogAccountLocked(ILogger logger, string userName);
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Account {UserName}: {Failures} failed sign-ins in a row; the next attempt waits {Wait}")]
+    private static partial void LogAccountBackoff(ILogger logger, string userName, int failures, TimeSpan wait);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Sign-in refused: too many failures from {Address}")]
     private static partial void LogAddressThrottled(ILogger logger, string address);

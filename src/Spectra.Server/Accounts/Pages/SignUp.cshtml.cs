@@ -4,7 +4,7 @@ using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Accounts.Pages;
 
-internal sealed class SignUpModel(AccountService accounts) : PageModel
+internal sealed class SignUpModel(AccountService accounts, UserSessionService sessions) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -23,7 +23,7 @@ internal sealed class SignUpModel(AccountService accounts) : PageModel
             return Page();
         }
 
-        await HttpContext.SignInUserAsync(result.Value!);
+        await sessions.SignInAsync(HttpContext, result.Value!, cancellationToken);
         return LocalRedirect("/dashboard");
     }
 }
