@@ -12,13 +12,14 @@ using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Accounts;
 
-/// <summary>Sign-up, sign-in with lockout, password changes and the admin role.</summary>
+/// <summary>Sign-up under the site's policy, sign-in with back-off, password changes, approval and the admin role.</summary>
 internal sealed partial class AccountService(
     SpectraDbContext db,
     IPasswordHasher<User> hasher,
     StreamKeyService streamKeys,
     SignInThrottle throttle,
     AccountConnections connections,
+    SignUpInviteService invites,
     IOptions<AccountOptions> options,
     TimeProvider time,
     ILogger<AccountService> logger)
@@ -32,23 +33,60 @@ internal sealed partial class AccountService(
     // wrong passwords and cannot be told apart by timing.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<User>().HashPassword(new User(), "not-a-real-password"));
 
-    /// <summary>Creates a user and their channel. The first user of a site becomes its admin.</summary>
-    public async Task<OperationResult<User>> CreateUserAsync(string? userName, string? password, bool isAdmin = false, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sign-up from the page under <see cref="AccountOptions.SignUp"/>: Open creates the account,
+    /// Approval creates it pending, InviteOnly needs an invite code, Closed refuses. A valid code works
+    /// under every policy; the set-up code also makes the account a site admin.
+    /// </summary>
+    public async Task<OperationResult<User>> SignUpAsync(string? userName, string? password, string? code, CancellationToken cancellationToken = default)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (UserNameRules.Validate(userName) is { } nameError)
+        if (ValidateNew(userName, password) is { } invalid)
         {
-            errors["UserName"] = [nameError];
+            return OperationResult<User>.Failure(invalid);
         }
 
-        if (PasswordRules.Validate(password) is { } passwordError)
+        var policy = options.Value.SignUp;
+        SignUpInvite? invite = null;
+        if (!string.IsNullOrWhiteSpace(code))
         {
-            errors["Password"] = [passwordError];
+            invite = await invites.TakeAsync(code, cancellationToken);
+            if (invite is null)
+            {
+                return OperationResult<User>.Failure("Code", "This code is not valid, has expired or was already used.");
+            }
+        }
+        else if (policy == SignUpPolicy.InviteOnly)
+        {
+            return OperationResult<User>.Failure("Code", "Sign-up on this site needs an invite code; ask an admin for one.");
+        }
+        else if (policy == SignUpPolicy.Closed)
+        {
+            return OperationResult<User>.Failure("", "Sign-up is closed on this site; ask an admin for an account.");
         }
 
-        if (errors.Count > 0)
+        var pending = invite is null && policy == SignUpPolicy.Approval;
+        var result = await CreateUserAsync(userName, password, invite?.GrantsAdmin == true, pending, cancellationToken);
+        if (invite is not null)
         {
-            return OperationResult<User>.Failure(errors);
+            if (result.Succeeded)
+            {
+                await invites.RecordUseAsync(invite.Id, result.Value!.Id, cancellationToken);
+            }
+            else
+            {
+                await invites.GiveBackAsync(invite.Id, cancellationToken);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Creates a user and their channel (approved unless <paramref name="pendingApproval"/>).</summary>
+    public async Task<OperationResult<User>> CreateUserAsync(string? userName, string? password, bool isAdmin = false, bool pendingApproval = false, CancellationToken cancellationToken = default)
+    {
+        if (ValidateNew(userName, password) is { } invalid)
+        {
+            return OperationResult<User>.Failure(invalid);
         }
 
         var normalized = UserNameRules.Normalize(userName!);
@@ -65,7 +103,8 @@ internal sealed partial class AccountService(
             NormalizedUserName = normalized,
             SecurityStamp = NewStamp(),
             CreatedAt = now,
-            IsAdmin = isAdmin || !await db.Users.AnyAsync(cancellationToken),
+            IsAdmin = isAdmin,
+            PendingApproval = pendingApproval,
         };
         user.PasswordHash = hasher.HashPassword(user, password!);
         var channel = new Channel
@@ -91,8 +130,33 @@ internal sealed partial class AccountService(
             return OperationResult<User>.Failure("UserName", "This user name is taken.");
         }
 
-        LogUserCreated(logger, user.UserName, user.IsAdmin);
+        LogUserCreated(logger, user.UserName, user.IsAdmin, user.PendingApproval);
         return OperationResult<User>.Success(user);
+    }
+
+    /// <summary>Approves an account created under the Approval policy; false when there is no such user.</summary>
+    public async Task<bool> ApproveAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        var normalized = UserNameRules.Normalize(userName);
+        var found = await db.Users.Where(u => u.NormalizedUserName == normalized)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PendingApproval, false), cancellationToken);
+        return found > 0;
+    }
+
+    private static Dictionary<string, string[]>? ValidateNew(string? userName, string? password)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (UserNameRules.Validate(userName) is { } nameError)
+        {
+            errors["UserName"] = [nameError];
+        }
+
+        if (PasswordRules.Validate(password) is { } passwordError)
+        {
+            errors["Password"] = [passwordError];
+        }
+
+        return errors.Count > 0 ? errors : null;
     }
 
     public async Task<SignInOutcome> SignInAsync(string? userName, string? password, IPAddress? remoteAddress, CancellationToken cancellationToken = default)
@@ -314,8 +378,8 @@ internal sealed partial class AccountService(
 
     internal static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "User {UserName} created (admin: {IsAdmin})")]
-    private static partial void LogUserCreated(ILogger logger, string userName, bool isAdmin);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "User {UserName} created (admin: {IsAdmin}, awaiting approval: {Pending})")]
+    private static partial void LogUserCreated(ILogger logger, string userName, bool isAdmin, bool pending);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Failed sign-in for {UserName} from {Address}")]
     private static partial void LogSignInFailed(ILogger logger, string userName, string address);

@@ -21,6 +21,9 @@ internal static class AccountsServiceCollectionExtensions
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<AccountService>();
         services.AddScoped<UserSessionService>();
+        services.AddScoped<SignUpInviteService>();
+        services.AddSingleton<SignUpLimiter>();
+        services.AddHostedService<Internal.SetupCodeService>();
         services.AddSingleton<AccountConnections>();
         services.AddHostedService<Internal.AccountConnectionValidator>();
         services.AddScoped<PersonalAccessTokenService>();
