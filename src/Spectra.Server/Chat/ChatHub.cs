@@ -64,7 +64,7 @@ internal sealed partial class ChatHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.Channel(state.ChannelId));
         if (joined.Add(state.ChannelId) && ViewerKey() is { } viewerKey)
         {
-            presence.Join(state.ChannelId, Context.ConnectionId, viewerKey);
+            presence.Join(state.ChannelId, Context.ConnectionId, viewerKey, Actor is null ? Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "?" : null);
         }
 
         var actor = Actor;

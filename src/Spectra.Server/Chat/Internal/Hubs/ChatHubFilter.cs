@@ -43,7 +43,8 @@ internal sealed partial class ChatHubFilter(
         if (!limiter.TryAcquire("a:" + address, settings.AddressLimit, out var retryAfter)
             || !limiter.TryAcquire(
                 user is null ? $"a:{address}:{method}" : $"u:{user.UserId:N}:{method}",
-                settings.MethodLimits.TryGetValue(method, out var rule) ? rule : settings.UserLimit,
+                user is null && method == nameof(ChatHub.JoinChannel) ? settings.AnonymousJoinLimit
+                    : settings.MethodLimits.TryGetValue(method, out var rule) ? rule : settings.UserLimit,
                 out retryAfter))
         {
             LogRateLimited(logger, method, user?.UserName, address);
