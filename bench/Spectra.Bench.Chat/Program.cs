@@ -13,6 +13,9 @@ Console.WriteLine($"clients={options.Clients} senders={options.Senders} rate={op
 
 var environment = new Dictionary<string, string>
 {
+    // The bench signs up its users through the form from one address.
+    ["Accounts__SignUp"] = "Open",
+    ["Accounts__SignUpsPerAddressPerHour"] = "100000",
     ["Chat__AddressLimit__Burst"] = "1000000",
     ["Chat__AddressLimit__PerSecond"] = "1000000",
     ["Chat__MethodLimits__JoinChannel__Burst"] = "1000000",

@@ -35,6 +35,10 @@ public abstract partial class SpectraDbContext(DbContextOptions options) : DbCon
 
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<SignUpInvite> SignUpInvites => Set<SignUpInvite>();
+
     public DbSet<Channel> Channels => Set<Channel>();
 
     public DbSet<Category> Categories => Set<Category>();

@@ -8,4 +8,7 @@ public enum RtmpPublishRejection
 
     /// <summary>The channel already has a live publisher; that publisher is left untouched.</summary>
     AlreadyPublishing,
+
+    /// <summary>The server takes no new stream now (for example it is at its limit of live streams); the description says why.</summary>
+    Refused,
 }

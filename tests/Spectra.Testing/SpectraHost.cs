@@ -60,6 +60,10 @@ public sealed partial class SpectraHost : IAsyncDisposable
             ["Ingest:RtmpPort"] = "0",
             ["Database:Provider"] = database.ToString(),
             ["Database:ConnectionString"] = database == DatabaseKind.Postgres ? await PostgresServer.CreateDatabaseConnectionStringAsync() : "",
+            // Tests sign up many users from 127.0.0.1 through the form; the secure defaults (invite-only,
+            // a few sign-ups per address and hour) are covered by tests that set them explicitly.
+            ["Accounts:SignUp"] = "Open",
+            ["Accounts:SignUpsPerAddressPerHour"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -104,6 +108,56 @@ public sealed partial class SpectraHost : IAsyncDisposable
 
         client.UserName = userName;
         return client;
+    }
+
+    /// <summary>
+    /// Creates a site admin the way an operator does (the <c>user create NAME --admin</c> command against
+    /// this server's database) and signs it in through the real sign-in form.
+    /// </summary>
+    public async Task<TestClient> CreateAdminAsync(string userName, string password = "correct horse battery")
+    {
+        var (exit, _, error) = await RunCliAsync(password + "\n", "user", "create", userName, "--password-stdin", "--admin");
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"Creating admin {userName} failed ({exit}): {error}");
+        }
+
+        return await SignInAsync(userName, password);
+    }
+
+    /// <summary>Signs in through the real sign-in form; the returned client (a new browser) carries the cookie.</summary>
+    public async Task<TestClient> SignInAsync(string userName, string password = "correct horse battery")
+    {
+        var client = CreateClient();
+        using var response = await client.PostFormAsync("/signin", new() { ["UserName"] = userName, ["Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        client.UserName = userName;
+        return client;
+    }
+
+    /// <summary>
+    /// Runs a command-line verb (<c>user ...</c>, <c>invite ...</c>) against this server's database, as an
+    /// operator would from another process: its own host, services and connections, nothing shared in memory.
+    /// </summary>
+    public async Task<(int Exit, string Out, string Err)> RunCliAsync(string stdin, params string[] args)
+    {
+        var configuration = _app.Services.GetRequiredService<IConfiguration>();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = configuration["Storage:DataDirectory"],
+            ["Database:Provider"] = configuration["Database:Provider"],
+            ["Database:ConnectionString"] = configuration["Database:ConnectionString"],
+        };
+        using var input = new StringReader(stdin);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await Spectra.Server.Cli.SpectraCli.RunAsync(args, input, output, error, builder =>
+            builder.Configuration.AddInMemoryCollection(settings));
+        return (exit, output.ToString(), error.ToString());
     }
 
     public T GetRequiredService<T>()

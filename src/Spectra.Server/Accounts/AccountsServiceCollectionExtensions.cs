@@ -20,6 +20,12 @@ internal static class AccountsServiceCollectionExtensions
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<AccountService>();
+        services.AddScoped<UserSessionService>();
+        services.AddScoped<SignUpInviteService>();
+        services.AddSingleton<SignUpLimiter>();
+        services.AddHostedService<Internal.SetupCodeService>();
+        services.AddSingleton<AccountConnections>();
+        services.AddHostedService<Internal.AccountConnectionValidator>();
         services.AddScoped<PersonalAccessTokenService>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
 
@@ -66,20 +72,25 @@ internal static class AccountsServiceCollectionExtensions
         return Task.CompletedTask;
     }
 
-    /// <summary>Rejects cookies issued before a password change or role change.</summary>
+    /// <summary>
+    /// Checked on every request (one indexed query): rejects cookies whose server-side session was signed
+    /// out or whose security stamp is older than the user's (password change, admin change, sign out
+    /// everywhere). Cookies without a session id (issued before sessions existed) are rejected too.
+    /// </summary>
     private static async Task ValidateSecurityStampAsync(CookieValidatePrincipalContext context)
     {
         var id = context.Principal?.GetUserId();
+        var session = context.Principal?.GetSessionId();
         var stamp = context.Principal?.FindFirst(AccountService.SecurityStampClaim)?.Value;
-        if (id is null || stamp is null)
+        if (id is null || session is null || stamp is null)
         {
             context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
         }
 
-        var db = context.HttpContext.RequestServices.GetRequiredService<SpectraDbContext>();
-        var current = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (current != stamp)
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<UserSessionService>();
+        if (!await sessions.ValidateAsync(id.Value, session.Value, stamp, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

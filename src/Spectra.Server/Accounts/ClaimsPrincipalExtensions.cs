@@ -14,6 +14,14 @@ internal static class ClaimsPrincipalExtensions
         return Guid.TryParse(value, out var id) ? id : null;
     }
 
+    /// <summary>The server-side session of a cookie sign-in, or null (anonymous, access token).</summary>
+    public static Guid? GetSessionId(this ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var value = principal.FindFirstValue(AccountService.SessionClaim);
+        return Guid.TryParse(value, out var id) ? id : null;
+    }
+
     public static string? GetUserName(this ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);

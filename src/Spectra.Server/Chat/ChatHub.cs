@@ -22,9 +22,11 @@ internal sealed partial class ChatHub(
     Community.IBlockList blocks,
     ReactionAggregator reactions,
     PollService polls,
-    QuestionService questions) : Hub
+    QuestionService questions,
+    Accounts.AccountConnections accountConnections) : Hub
 {
     private const string JoinedKey = "spectra.chat.joined";
+    private const string RegistrationKey = "spectra.chat.account";
 
     private ChatActor? Actor => ChatActor.From(Context.User);
 
@@ -62,7 +64,7 @@ internal sealed partial class ChatHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.Channel(state.ChannelId));
         if (joined.Add(state.ChannelId) && ViewerKey() is { } viewerKey)
         {
-            presence.Join(state.ChannelId, Context.ConnectionId, viewerKey);
+            presence.Join(state.ChannelId, Context.ConnectionId, viewerKey, Actor is null ? Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "?" : null);
         }
 
         var actor = Actor;
@@ -227,7 +229,11 @@ internal sealed partial class ChatHub(
         return await questions.MarkAsync(actor, await chat.GetChannelAsync(channel), questionId, mark);
     }
 
-    /// <summary>Refuses connections opened by pages of other sites (<see cref="SameOrigin"/>).</summary>
+    /// <summary>
+    /// Refuses connections opened by pages of other sites (<see cref="SameOrigin"/>). A signed-in
+    /// connection is tracked by <see cref="Accounts.AccountConnections"/>, which closes it when the
+    /// user's sign-in ends (signed out, password or admin right changed).
+    /// </summary>
     public override Task OnConnectedAsync()
     {
         var request = Context.GetHttpContext()?.Request;
@@ -235,12 +241,21 @@ internal sealed partial class ChatHub(
         {
             Context.Abort();
         }
+        else if (accountConnections.Register(Context.User, Context.Abort) is { } registration)
+        {
+            Context.Items[RegistrationKey] = registration;
+        }
 
         return base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        if (Context.Items.TryGetValue(RegistrationKey, out var registration))
+        {
+            (registration as IDisposable)?.Dispose();
+        }
+
         foreach (var channelId in Joined)
         {
             presence.Leave(channelId, Context.ConnectionId);

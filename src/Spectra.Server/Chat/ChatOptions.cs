@@ -46,6 +46,21 @@ internal sealed class ChatOptions
     /// <summary>Per client address across all hub methods.</summary>
     public RateLimitRule AddressLimit { get; set; } = new(200, 100);
 
+    /// <summary>
+    /// JoinChannel by anonymous callers, per client address. Generous: a crowd behind one address (a
+    /// school, a company, a carrier's NAT) opens the channel page at the same moment; the page's script
+    /// retries a throttled join after the wait the refusal names.
+    /// </summary>
+    public RateLimitRule AnonymousJoinLimit { get; set; } = new(100, 20);
+
+    /// <summary>
+    /// Distinct anonymous viewers (viewer cookie or connection) one client address adds to a channel's
+    /// viewer count; its further anonymous connections count as one more. Keeps made-up viewer cookies
+    /// from inflating counts while a crowd behind one address still counts. Default 100. Chat__MaxAnonymousViewersPerAddress.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxAnonymousViewersPerAddress { get; set; } = 100;
+
     /// <summary>Per user (or per address when anonymous) limits of specific hub methods.</summary>
     public Dictionary<string, RateLimitRule> MethodLimits { get; set; } = new(StringComparer.Ordinal)
     {

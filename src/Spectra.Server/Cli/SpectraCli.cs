@@ -13,6 +13,8 @@ namespace Spectra.Server.Cli;
 /// user stream-key NAME [--rotate]
 /// user list
 /// user admin NAME [--revoke]
+/// user approve NAME
+/// invite create [--days N]
 /// </code>
 /// Exit codes: 0 success, 1 failure (message on stderr), 2 usage error.
 /// </summary>
@@ -24,19 +26,21 @@ internal static class SpectraCli
           Spectra.Server user stream-key NAME [--rotate]               print the user's stream key (after rotating it)
           Spectra.Server user list                                      list users
           Spectra.Server user admin NAME [--revoke]                     grant (or revoke) site admin
+          Spectra.Server user approve NAME                              let an account awaiting approval sign in
+          Spectra.Server invite create [--days N]                       print a one-time sign-up code (valid N days, default 7)
         Without a verb the server starts. Configuration is read as for the server (appsettings, environment).
         """;
 
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && (args[0] is "user" or "help" or "--help" or "-h");
+        args.Length > 0 && (args[0] is "user" or "invite" or "help" or "--help" or "-h");
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args[0] != "user" || args.Length < 2)
+        if (args[0] is not ("user" or "invite") || args.Length < 2)
         {
             await stderr.WriteLineAsync(Usage);
-            return args[0] == "user" ? 2 : 0;
+            return args[0] is "user" or "invite" ? 2 : 0;
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
@@ -51,12 +55,20 @@ internal static class SpectraCli
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var rest = args[2..];
+        if (args[0] == "invite")
+        {
+            return args[1] == "create"
+                ? await InviteAsync(services, rest, stdout, stderr)
+                : await UsageErrorAsync(stderr, $"Unknown command 'invite {args[1]}'.");
+        }
+
         return args[1] switch
         {
             "create" => await CreateAsync(services, rest, stdin, stdout, stderr),
             "stream-key" => await StreamKeyAsync(services, rest, stdout, stderr),
             "list" => await ListAsync(services, stdout),
             "admin" => await AdminAsync(services, rest, stdout, stderr),
+            "approve" => await ApproveAsync(services, rest, stdout, stderr),
             _ => await UsageErrorAsync(stderr, $"Unknown command 'user {args[1]}'."),
         };
     }
@@ -112,7 +124,8 @@ internal static class SpectraCli
         var users = await services.GetRequiredService<SpectraDbContext>().Users.AsNoTracking().OrderBy(u => u.NormalizedUserName).ToListAsync();
         foreach (var user in users)
         {
-            await stdout.WriteLineAsync($"{user.UserName}\t{(user.IsAdmin ? "admin" : "user")}\t{user.CreatedAt:yyyy-MM-dd HH:mm}Z");
+            var role = user.IsAdmin ? "admin" : user.PendingApproval ? "pending" : "user";
+            await stdout.WriteLineAsync($"{user.UserName}\t{role}\t{user.CreatedAt:yyyy-MM-dd HH:mm}Z");
         }
 
         return 0;
@@ -134,6 +147,40 @@ internal static class SpectraCli
         }
 
         await stdout.WriteLineAsync(grant ? $"{name} is now a site admin." : $"{name} is no longer a site admin.");
+        return 0;
+    }
+
+    private static async Task<int> ApproveAsync(IServiceProvider services, string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length != 1 || args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            return await UsageErrorAsync(stderr, "user approve needs NAME.");
+        }
+
+        if (!await services.GetRequiredService<AccountService>().ApproveAsync(args[0]))
+        {
+            await stderr.WriteLineAsync($"No user named '{args[0]}'.");
+            return 1;
+        }
+
+        await stdout.WriteLineAsync($"{args[0]} can now sign in.");
+        return 0;
+    }
+
+    private static async Task<int> InviteAsync(IServiceProvider services, string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var days = 7;
+        if (args.Length == 2 && args[0] == "--days" && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed is >= 1 and <= 365)
+        {
+            days = parsed;
+        }
+        else if (args.Length != 0)
+        {
+            return await UsageErrorAsync(stderr, "invite create accepts only --days N (1 to 365).");
+        }
+
+        var code = await services.GetRequiredService<SignUpInviteService>().CreateInviteAsync(TimeSpan.FromDays(days));
+        await stdout.WriteLineAsync(code);
         return 0;
     }
 

@@ -14,6 +14,15 @@ internal sealed class CommunityOptions
     [Range(10, 3600)]
     public int PresenceWindowSeconds { get; set; } = 90;
 
+    /// <summary>
+    /// Anonymous watch heartbeats one client address may send per minute (token bucket refilled evenly).
+    /// Each player beats every 30 s, so the default 600 covers a crowd of 300 players behind one address
+    /// while made-up viewer cookies cannot inflate unique-viewer analytics without limit.
+    /// Community__AnonymousHeartbeatsPerAddressPerMinute.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int AnonymousHeartbeatsPerAddressPerMinute { get; set; } = 600;
+
     /// <summary>Minutes between recommendation model rebuilds (default 10).</summary>
     [Range(1, 1440)]
     public int RecommendationRefreshMinutes { get; set; } = 10;

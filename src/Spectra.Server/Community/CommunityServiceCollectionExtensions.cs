@@ -59,6 +59,7 @@ internal static class CommunityServiceCollectionExtensions
         // Notifications
         services.AddScoped<NotificationService>();
         services.AddSingleton<NotificationConnections>();
+        services.AddSingleton<History.HeartbeatLimiter>();
         services.AddSingleton<NotificationFanOut>();
         services.AddHostedSingleton<CommunityRetention>();
 

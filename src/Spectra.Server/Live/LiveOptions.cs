@@ -8,6 +8,14 @@ internal sealed class LiveOptions
     public const string SectionName = "Live";
 
     /// <summary>
+    /// Live streams the whole site carries at once (a stream in its reconnect grace counts). A publish
+    /// beyond it is refused with an RTMP error saying so. Each stream costs CPU (transcoding) and memory
+    /// (live window), so size it to the machine. Default 10. Live__MaxConcurrentStreams.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentStreams { get; set; } = 10;
+
+    /// <summary>
     /// After the publisher disconnects, the channel stays live this long; a publisher with the same key that
     /// reconnects within it resumes the same session (the playlist continues after a discontinuity).
     /// 0–5 min, default 10 s. Environment: Live__OfflineGrace (for example "00:00:10").

@@ -7,7 +7,11 @@ namespace Spectra.Server.Live;
 /// Decides RTMP publishes: the stream key names the channel (keyed-hash lookup, constant-time compare in
 /// <see cref="StreamKeyService"/>); one connected publisher per channel.
 /// </summary>
-internal sealed partial class LivePublishHandler(IServiceScopeFactory scopes, LiveSessionManager sessions, ILogger<LivePublishHandler> logger)
+internal sealed partial class LivePublishHandler(
+    IServiceScopeFactory scopes,
+    LiveSessionManager sessions,
+    Microsoft.Extensions.Options.IOptions<LiveOptions> options,
+    ILogger<LivePublishHandler> logger)
     : IRtmpPublishHandler
 {
     public async ValueTask<RtmpPublishResult> PublishAsync(RtmpPublishRequest request, CancellationToken cancellationToken)
@@ -29,7 +33,14 @@ internal sealed partial class LivePublishHandler(IServiceScopeFactory scopes, Li
             channelName = channel.Owner.UserName;
         }
 
-        var sink = await sessions.TryBeginPublishAsync(channelId, channelName, request.ConnectionId, cancellationToken);
+        var (sink, atCapacity) = await sessions.TryBeginPublishCoreAsync(channelId, channelName, request.ConnectionId, cancellationToken);
+        if (atCapacity)
+        {
+            return RtmpPublishResult.Reject(
+                RtmpPublishRejection.Refused,
+                $"this server is at its limit of {options.Value.MaxConcurrentStreams} live streams; try again later");
+        }
+
         return sink is null
             ? RtmpPublishResult.Reject(RtmpPublishRejection.AlreadyPublishing, "this channel is already live from another connection")
             : RtmpPublishResult.Accept(sink);

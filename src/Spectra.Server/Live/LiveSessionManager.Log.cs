@@ -12,6 +12,9 @@ internal sealed partial class LiveSessionManager
         [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Channel {Channel}: publisher {ConnectionId} resumed session {SessionId} (reconnect {Reconnects})")]
         public static partial void PublisherResumed(ILogger logger, string channel, string connectionId, Guid sessionId, int reconnects);
 
+        [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Channel {Channel}: publish from {ConnectionId} refused, the site already carries its limit of {Limit} live streams (Live:MaxConcurrentStreams)")]
+        public static partial void AtCapacity(ILogger logger, string channel, string connectionId, int limit);
+
         [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Channel {Channel}: second publisher {ConnectionId} rejected; {LiveConnectionId} keeps publishing")]
         public static partial void SecondPublisherRejected(ILogger logger, string channel, string connectionId, string? liveConnectionId);
 

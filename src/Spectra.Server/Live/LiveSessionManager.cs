@@ -97,7 +97,19 @@ internal sealed partial class LiveSessionManager : IHostedService
     /// null when the channel already has a connected publisher (which is left untouched). Within the grace of
     /// a previous publisher, the new one resumes that session.
     /// </summary>
+    /// <summary>
+    /// Starts (or resumes, within the grace) the channel's broadcast for a new publisher. Null when the
+    /// channel already has a publisher or is still ending; <paramref name="atCapacity"/> is set when the
+    /// site already carries <see cref="LiveOptions.MaxConcurrentStreams"/> streams.
+    /// </summary>
     internal async ValueTask<IRtmpMediaSink?> TryBeginPublishAsync(Guid channelId, string channelName, string connectionId, CancellationToken cancellationToken)
+    {
+        var (sink, _) = await TryBeginPublishCoreAsync(channelId, channelName, connectionId, cancellationToken).ConfigureAwait(false);
+        return sink;
+    }
+
+    /// <inheritdoc cref="TryBeginPublishAsync"/>
+    internal async ValueTask<(IRtmpMediaSink? Sink, bool AtCapacity)> TryBeginPublishCoreAsync(Guid channelId, string channelName, string connectionId, CancellationToken cancellationToken)
     {
         var deadline = _time.GetUtcNow() + EndWaitLimit;
         while (true)
@@ -108,7 +120,7 @@ internal sealed partial class LiveSessionManager : IHostedService
             {
                 if (_stopping.IsCancellationRequested)
                 {
-                    return null;
+                    return (null, false);
                 }
 
                 if (_channels.TryGetValue(channelId, out var state))
@@ -120,7 +132,7 @@ internal sealed partial class LiveSessionManager : IHostedService
                     else if (state.Publisher is not null || state.Media is null)
                     {
                         Log.SecondPublisherRejected(_logger, channelName, connectionId, state.Publisher?.ConnectionId);
-                        return null;
+                        return (null, false);
                     }
                     else
                     {
@@ -132,8 +144,13 @@ internal sealed partial class LiveSessionManager : IHostedService
                         state.Publisher = sink;
                         state.Media.OnPublisherReconnected();
                         Log.PublisherResumed(_logger, channelName, connectionId, state.SessionId, state.Reconnects);
-                        return sink;
+                        return (sink, false);
                     }
+                }
+                else if (_channels.Count >= _options.MaxConcurrentStreams)
+                {
+                    Log.AtCapacity(_logger, channelName, connectionId, _options.MaxConcurrentStreams);
+                    return (null, true);
                 }
                 else
                 {
@@ -144,14 +161,14 @@ internal sealed partial class LiveSessionManager : IHostedService
 
             if (created is not null)
             {
-                return StartMedia(created, connectionId);
+                return (StartMedia(created, connectionId), false);
             }
 
             // The previous broadcast is being torn down (grace over, transcoder stopping): start after it.
             var remaining = deadline - _time.GetUtcNow();
             if (remaining <= TimeSpan.Zero)
             {
-                return null;
+                return (null, false);
             }
 
             await ending!.WaitAsync(remaining, _time, cancellationToken).ConfigureAwait(false);

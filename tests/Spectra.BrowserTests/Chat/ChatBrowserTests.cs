@@ -10,7 +10,7 @@ public class ChatBrowserTests
     public async Task ChannelPageChat_OneSendsModeratorDeletes_BothBrowsersSeeIt()
     {
         await using var host = await SpectraHost.StartAsync();
-        using var admin = await host.SignUpAsync("siteadmin");
+        using var admin = await host.CreateAdminAsync("siteadmin");
         using var owner = await host.SignUpAsync("alice");
         using var viewer = await host.SignUpAsync("bob");
         var (playwright, browser) = await Infrastructure.Chromium.LaunchAsync();

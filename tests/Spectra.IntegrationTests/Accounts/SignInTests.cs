@@ -54,9 +54,9 @@ public sealed class SignInTests
     [Theory]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.Postgres)]
-    public async Task SignIn_RepeatedFailures_LocksAccountEvenForRightPassword(DatabaseKind database)
+    public async Task SignIn_RepeatedFailures_BacksOffEvenForRightPassword(DatabaseKind database)
     {
-        await using var host = await SpectraHost.StartAsync(database, new Dictionary<string, string?> { ["Accounts:MaxFailedSignIns"] = "3" });
+        await using var host = await SpectraHost.StartAsync(database, new Dictionary<string, string?> { ["Accounts:MaxFailedSignIns"] = "3", ["Accounts:BackoffBase"] = "00:01:00" });
         (await host.SignUpAsync("erin", Password)).Dispose();
         using var client = host.CreateClient();
 
@@ -73,10 +73,52 @@ public sealed class SignInTests
         Assert.Contains("Too many failed sign-ins for this account", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task SignIn_FailuresPastTheLimit_WaitGrowsAndOwnerGetsInAfterIt(DatabaseKind database)
+    {
+        await using var host = await SpectraHost.StartAsync(database, new Dictionary<string, string?>
+        {
+            ["Accounts:MaxFailedSignIns"] = "2",
+            ["Accounts:BackoffBase"] = "00:00:01",
+            ["Accounts:MaxAccountBackoff"] = "00:00:04",
+        });
+        (await host.SignUpAsync("ezra", Password)).Dispose();
+        var waits = new List<TimeSpan>();
+        Assert.Equal(SignInStatus.InvalidCredentials, (await SignInAsync(host, "ezra", "wrong password")).Status);
+        Assert.Equal(SignInStatus.InvalidCredentials, (await SignInAsync(host, "ezra", "wrong password")).Status);
+        for (var i = 0; i < 4; i++)
+        {
+            var refused = await SignInAsync(host, "ezra", Password);
+            Assert.Equal(SignInStatus.AccountLocked, refused.Status);
+            waits.Add(refused.RetryAfter!.Value);
+            await Task.Delay(refused.RetryAfter!.Value + TimeSpan.FromMilliseconds(50));
+            if (i < 3)
+            {
+                Assert.Equal(SignInStatus.InvalidCredentials, (await SignInAsync(host, "ezra", "wrong password")).Status);
+            }
+        }
+
+        // 1 s, 2 s, 4 s, then capped at 4 s (each seen a moment after the failure that started it).
+        Assert.InRange(waits[0], TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
+        Assert.InRange(waits[1], TimeSpan.FromSeconds(1.2), TimeSpan.FromSeconds(2));
+        Assert.InRange(waits[2], TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4));
+        Assert.InRange(waits[3], TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4));
+        Assert.Equal(SignInStatus.Succeeded, (await SignInAsync(host, "ezra", Password)).Status);
+        Assert.Equal(SignInStatus.InvalidCredentials, (await SignInAsync(host, "ezra", "wrong password")).Status);
+    }
+
+    private static async Task<SignInOutcome> SignInAsync(SpectraHost host, string user, string password)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AccountService>().SignInAsync(user, password, IPAddress.Parse("192.0.2.20"));
+    }
+
     [Fact]
     public async Task SignIn_ManyFailuresFromOneAddress_ThrottlesThatAddressAcrossAccounts()
     {
-        await using var host = await SpectraHost.StartAsync(settings: new Dictionary<string, string?> { ["Accounts:MaxFailedSignInsPerIp"] = "4" });
+        await using var host = await SpectraHost.StartAsync(settings: new Dictionary<string, string?> { ["Accounts:MaxFailedSignInsPerIp"] = "4", ["Accounts:BackoffBase"] = "00:01:00" });
         (await host.SignUpAsync("frank", Password)).Dispose();
         using var client = host.CreateClient();
 
@@ -97,7 +139,7 @@ public sealed class SignInTests
     [InlineData(DatabaseKind.Postgres)]
     public async Task SignIn_HundredParallelWrongGuesses_NoMoreCheckedThanTheAccountLimit(DatabaseKind database)
     {
-        await using var host = await SpectraHost.StartAsync(database, new Dictionary<string, string?> { ["Accounts:MaxFailedSignInsPerIp"] = "1000" });
+        await using var host = await SpectraHost.StartAsync(database, new Dictionary<string, string?> { ["Accounts:MaxFailedSignInsPerIp"] = "1000", ["Accounts:BackoffBase"] = "00:01:00" });
         (await host.SignUpAsync("hugo", Password)).Dispose();
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 100).Select(async i =>

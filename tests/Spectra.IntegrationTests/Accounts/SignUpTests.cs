@@ -96,17 +96,6 @@ public sealed class SignUpTests
     }
 
     [Fact]
-    public async Task SignUp_FirstUserIsAdmin_LaterUsersAreNot()
-    {
-        await using var host = await SpectraHost.StartAsync();
-        using var first = await host.SignUpAsync("founder");
-        using var second = await host.SignUpAsync("viewer");
-
-        Assert.Contains("\"isAdmin\":true", await first.Http.GetStringAsync("/api/v1/me"), StringComparison.Ordinal);
-        Assert.Contains("\"isAdmin\":false", await second.Http.GetStringAsync("/api/v1/me"), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task SignUp_Cookie_IsHttpOnlyAndSameSiteLax()
     {
         await using var host = await SpectraHost.StartAsync();

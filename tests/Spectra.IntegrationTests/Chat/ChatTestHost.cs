@@ -6,8 +6,8 @@ using Spectra.Testing.Chat;
 namespace Spectra.IntegrationTests.Chat;
 
 /// <summary>
-/// A running Spectra server plus helpers for chat tests. The first account ("siteadmin") is
-/// created up front because the first user of a server becomes site admin.
+/// A running Spectra server plus helpers for chat tests. A site admin ("siteadmin") is created up
+/// front with the <c>user create --admin</c> command, as an operator would.
 /// </summary>
 internal sealed class ChatTestHost : IAsyncDisposable
 {
@@ -31,7 +31,7 @@ internal sealed class ChatTestHost : IAsyncDisposable
         Action<WebApplicationBuilder>? configure = null)
     {
         var host = await SpectraHost.StartAsync(database, settings, configure);
-        var admin = await host.SignUpAsync("siteadmin");
+        var admin = await host.CreateAdminAsync("siteadmin");
         return new ChatTestHost(host, admin);
     }
 

@@ -22,8 +22,8 @@ public sealed class UserCommandTests : IDisposable
         var (listAfter, listAfterOut, _) = await RunAsync("", "user", "list");
 
         Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0], new[] { create, createSecond, list, show, showAgain, rotate, revoke, listAfter });
-        Assert.Contains("Created user cli_user (admin)", createOut, StringComparison.Ordinal); // first user is admin
-        Assert.Contains("cli_user\tadmin", listOut, StringComparison.Ordinal);
+        Assert.Contains("Created user cli_user.", createOut, StringComparison.Ordinal); // only --admin makes an admin
+        Assert.Contains("cli_user\tuser", listOut, StringComparison.Ordinal);
         Assert.Contains("second\tadmin", listOut, StringComparison.Ordinal);
         Assert.Contains("second\tuser", listAfterOut, StringComparison.Ordinal);
         Assert.StartsWith("live_", key1.Trim(), StringComparison.Ordinal);

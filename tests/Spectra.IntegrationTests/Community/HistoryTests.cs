@@ -39,4 +39,31 @@ public sealed class HistoryTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/v1/channels/nobody-here/watch", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task Heartbeat_AnonymousBeyondThePerAddressLimit_RefusedButSignedInStillCounts()
+    {
+        await using var host = await SpectraHost.StartAsync(settings: new Dictionary<string, string?> { ["Community:AnonymousHeartbeatsPerAddressPerMinute"] = "3" });
+        var alice = Unique("alice");
+        using var _ = await host.SignUpAsync(alice);
+        using var bob = await host.SignUpAsync(Unique("bob"));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            // A new client each time: a made-up viewer (no cookie yet).
+            using var anonymous = host.CreateClient();
+            using var response = await anonymous.PostAsync($"/api/v1/channels/{alice}/watch", null);
+            statuses.Add(response.StatusCode);
+            if (i == 3)
+            {
+                var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+                Assert.Contains("Too many anonymous watch heartbeats", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.NoContent, HttpStatusCode.NoContent, HttpStatusCode.TooManyRequests], statuses);
+        using var signedIn = await bob.PostAsync($"/api/v1/channels/{alice}/watch", null);
+        Assert.Equal(HttpStatusCode.NoContent, signedIn.StatusCode);
+    }
 }

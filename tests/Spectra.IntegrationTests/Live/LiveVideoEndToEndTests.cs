@@ -186,6 +186,26 @@ public sealed class LiveVideoEndToEndTests
     }
 
     [Fact]
+    public async Task Publish_BeyondConcurrentStreamCap_RefusedWithClearErrorAndLogged()
+    {
+        await using var host = await LiveHost.StartAsync(new Dictionary<string, string?> { ["Live:MaxConcurrentStreams"] = "1" });
+        using var events = new LiveEventRecorder(host);
+        var fay = await host.CreateStreamerAsync("fay");
+        var gus = await host.CreateStreamerAsync("gus");
+        await using var first = ExternalProcess.FfmpegPublish(host.RtmpUrl(fay.StreamKey), seconds: 60, size: "320x240");
+        await events.WaitForOnlineAsync(fay.ChannelId, LiveWithin);
+
+        await using var second = ExternalProcess.FfmpegPublish(host.RtmpUrl(gus.StreamKey), seconds: 10, size: "320x240");
+
+        Assert.NotEqual(0, await second.WaitForExitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Contains("limit of 1 live streams", second.StandardError, StringComparison.Ordinal);
+        Assert.False(first.HasExited, first.StandardError);
+        var live = host.Services.GetRequiredService<Spectra.Server.Live.LiveSessionManager>();
+        Assert.Single(live.GetStatuses());
+        Assert.Empty(host.Errors);
+    }
+
+    [Fact]
     public async Task Publish_GStreamerRtmp2Sink_GoesLive()
     {
         await using var host = await LiveHost.StartAsync();

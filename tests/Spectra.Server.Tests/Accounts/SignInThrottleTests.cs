@@ -19,19 +19,55 @@ public sealed class SignInThrottleTests
     }
 
     [Fact]
-    public void TryReserve_AtLimit_BlocksUntilOldestAttemptLeavesTheWindow()
+    public void TryReserve_PastLimit_WaitDoublesWithEachFailure()
     {
-        var (throttle, clock) = Create(limit: 3, window: TimeSpan.FromMinutes(10));
-        Assert.NotNull(throttle.TryReserve(Address, out _));
-        clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.NotNull(throttle.TryReserve(Address, out _));
-        Assert.NotNull(throttle.TryReserve(Address, out _));
+        var (throttle, clock) = Create(limit: 3);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.NotNull(throttle.TryReserve(Address, out _));
+        }
 
-        Assert.Null(throttle.TryReserve(Address, out var retryAfter));
-        Assert.Equal(TimeSpan.FromMinutes(9), retryAfter);
+        Assert.Null(throttle.TryReserve(Address, out var first));
+        Assert.Equal(TimeSpan.FromSeconds(1), first);
         Assert.NotNull(throttle.TryReserve(IPAddress.Parse("192.0.2.8"), out _));
 
-        clock.Advance(TimeSpan.FromMinutes(9));
+        clock.Advance(first);
+        Assert.NotNull(throttle.TryReserve(Address, out _));
+        Assert.Null(throttle.TryReserve(Address, out var second));
+        Assert.Equal(TimeSpan.FromSeconds(2), second);
+
+        clock.Advance(second);
+        Assert.NotNull(throttle.TryReserve(Address, out _));
+        Assert.Null(throttle.TryReserve(Address, out var third));
+        Assert.Equal(TimeSpan.FromSeconds(4), third);
+    }
+
+    [Fact]
+    public void TryReserve_ManyFailures_WaitCappedAtMaxAddressBackoff()
+    {
+        var (throttle, clock) = Create(limit: 1, maxBackoff: TimeSpan.FromSeconds(10));
+        var last = TimeSpan.Zero;
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.NotNull(throttle.TryReserve(Address, out _));
+            Assert.Null(throttle.TryReserve(Address, out last));
+            clock.Advance(last);
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(10), last);
+    }
+
+    [Fact]
+    public void TryReserve_QuietForTheWindow_FailuresForgotten()
+    {
+        var (throttle, clock) = Create(limit: 2, window: TimeSpan.FromMinutes(10));
+        Assert.NotNull(throttle.TryReserve(Address, out _));
+        Assert.NotNull(throttle.TryReserve(Address, out _));
+        Assert.Null(throttle.TryReserve(Address, out _));
+
+        clock.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.NotNull(throttle.TryReserve(Address, out _));
         Assert.NotNull(throttle.TryReserve(Address, out _));
     }
 
@@ -66,10 +102,16 @@ public sealed class SignInThrottleTests
         Assert.Equal(20, granted);
     }
 
-    private static (SignInThrottle Throttle, ManualClock Clock) Create(int limit, TimeSpan? window = null)
+    private static (SignInThrottle Throttle, ManualClock Clock) Create(int limit, TimeSpan? window = null, TimeSpan? maxBackoff = null)
     {
         var clock = new ManualClock();
-        var options = Options.Create(new AccountOptions { MaxFailedSignInsPerIp = limit, IpWindow = window ?? TimeSpan.FromMinutes(15) });
+        var options = Options.Create(new AccountOptions
+        {
+            MaxFailedSignInsPerIp = limit,
+            IpWindow = window ?? TimeSpan.FromMinutes(15),
+            BackoffBase = TimeSpan.FromSeconds(1),
+            MaxAddressBackoff = maxBackoff ?? TimeSpan.FromMinutes(15),
+        });
         return (new SignInThrottle(options, clock), clock);
     }
 

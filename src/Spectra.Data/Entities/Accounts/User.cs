@@ -20,12 +20,15 @@ public sealed class User
 
     public bool IsAdmin { get; set; }
 
+    /// <summary>Created under the Approval sign-up policy and not yet approved by an admin: cannot sign in.</summary>
+    public bool PendingApproval { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
-    /// <summary>Failed sign-ins since the last success or lockout.</summary>
+    /// <summary>Failed sign-ins since the last success (the back-off grows with it).</summary>
     public int AccessFailedCount { get; set; }
 
-    /// <summary>UTC time until which sign-in is refused; null when not locked.</summary>
+    /// <summary>UTC time before which the next sign-in attempt is refused (the back-off); null when none.</summary>
     public DateTime? LockoutEnd { get; set; }
 
     public Channel? Channel { get; set; }

@@ -17,6 +17,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => u.NormalizedUserName).IsUnique();
         builder.Property(u => u.PasswordHash).HasMaxLength(200).IsRequired();
         builder.Property(u => u.SecurityStamp).HasMaxLength(64).IsRequired();
+        // A default so that adding the column keeps existing accounts approved (same on a new database).
+        builder.Property(u => u.PendingApproval).HasDefaultValue(false);
         builder.HasOne(u => u.Channel).WithOne(c => c.Owner).HasForeignKey<Channel>(c => c.OwnerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -7,7 +7,7 @@ using Spectra.Server.Infrastructure;
 namespace Spectra.Server.Accounts.Pages;
 
 [Authorize]
-internal sealed class SettingsModel(AccountService accounts, PersonalAccessTokenService tokens) : PageModel
+internal sealed class SettingsModel(AccountService accounts, PersonalAccessTokenService tokens, UserSessionService sessions) : PageModel
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }
@@ -24,6 +24,11 @@ internal sealed class SettingsModel(AccountService accounts, PersonalAccessToken
 
     public IReadOnlyList<PersonalAccessToken> Tokens { get; private set; } = [];
 
+    public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
+
+    /// <summary>This browser's session (marked in the list).</summary>
+    public Guid? CurrentSessionId => User.GetSessionId();
+
     private Guid UserId => User.GetUserId() ?? throw new InvalidOperationException("Signed-in page without a user id.");
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -39,8 +44,10 @@ internal sealed class SettingsModel(AccountService accounts, PersonalAccessToken
             return Page();
         }
 
-        // The security stamp changed: re-issue this browser's cookie so only other sessions are signed out.
-        await HttpContext.SignInUserAsync(result.Value!);
+        // The security stamp changed, which ends every session's cookie: end the sessions too and start a
+        // new one for this browser, so only other browsers are signed out.
+        await sessions.RevokeAllAsync(UserId, cancellationToken);
+        await sessions.SignInAsync(HttpContext, (await accounts.FindByIdAsync(UserId, cancellationToken))!, cancellationToken);
         StatusMessage = "Password changed. Other signed-in browsers were signed out.";
         await LoadAsync(cancellationToken);
         return Page();
@@ -71,11 +78,36 @@ internal sealed class SettingsModel(AccountService accounts, PersonalAccessToken
         return Page();
     }
 
+    public async Task<IActionResult> OnPostSignOutSessionAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        if (sessionId == CurrentSessionId)
+        {
+            await sessions.SignOutAsync(HttpContext, cancellationToken);
+            return LocalRedirect("/");
+        }
+
+        StatusMessage = await sessions.RevokeAsync(UserId, sessionId, cancellationToken) ? "That session was signed out." : "Session not found.";
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Ends every session of the account, this one included, and closes all its open connections.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken cancellationToken)
+    {
+        await sessions.RevokeAllAsync(UserId, cancellationToken);
+        await sessions.SignOutAsync(HttpContext, cancellationToken);
+        return LocalRedirect("/signin");
+    }
+
     private void AddErrors(Dictionary<string, string[]> errors)
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
         ModelState.AddErrors(errors);
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) => Tokens = await tokens.ListAsync(UserId, cancellationToken);
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Tokens = await tokens.ListAsync(UserId, cancellationToken);
+        Sessions = await sessions.ListAsync(UserId, cancellationToken);
+    }
 }

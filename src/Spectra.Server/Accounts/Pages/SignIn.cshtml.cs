@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Spectra.Server.Accounts.Pages;
 
-internal sealed class SignInModel(AccountService accounts) : PageModel
+internal sealed class SignInModel(AccountService accounts, UserSessionService sessions) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -20,9 +20,12 @@ internal sealed class SignInModel(AccountService accounts) : PageModel
         if (outcome.Status != SignInStatus.Succeeded)
         {
             ModelState.AddModelError("", outcome.Message);
-            Response.StatusCode = outcome.Status is SignInStatus.AddressThrottled or SignInStatus.AccountLocked
-                ? StatusCodes.Status429TooManyRequests
-                : StatusCodes.Status400BadRequest;
+            Response.StatusCode = outcome.Status switch
+            {
+                SignInStatus.AddressThrottled or SignInStatus.AccountLocked => StatusCodes.Status429TooManyRequests,
+                SignInStatus.PendingApproval => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status400BadRequest,
+            };
             if (outcome.RetryAfter is { } wait)
             {
                 Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -32,7 +35,7 @@ internal sealed class SignInModel(AccountService accounts) : PageModel
             return Page();
         }
 
-        await HttpContext.SignInUserAsync(outcome.User!);
+        await sessions.SignInAsync(HttpContext, outcome.User!, cancellationToken);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 }

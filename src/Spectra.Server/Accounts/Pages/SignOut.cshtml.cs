@@ -1,16 +1,17 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Spectra.Server.Accounts.Pages;
 
-/// <summary>Sign-out is a POST (with antiforgery) so that links and images cannot sign people out.</summary>
-internal sealed class SignOutModel : PageModel
+/// <summary>
+/// Sign-out is a POST (with antiforgery) so that links and images cannot sign people out. It ends the
+/// session on the server, so a copy of the cookie stops working too.
+/// </summary>
+internal sealed class SignOutModel(UserSessionService sessions) : PageModel
 {
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await sessions.SignOutAsync(HttpContext, cancellationToken);
         return LocalRedirect("/");
     }
 }

@@ -1,10 +1,12 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Spectra.Server.Infrastructure;
 
 namespace Spectra.Server.Accounts.Pages;
 
-internal sealed class SignUpModel(AccountService accounts) : PageModel
+internal sealed class SignUpModel(AccountService accounts, UserSessionService sessions, SignUpLimiter limiter, IOptions<AccountOptions> options) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -12,18 +14,46 @@ internal sealed class SignUpModel(AccountService accounts) : PageModel
     [BindProperty]
     public string? Password { get; set; }
 
+    /// <summary>An invite code, or the set-up code printed in the server log.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    public SignUpPolicy Policy => options.Value.SignUp;
+
+    /// <summary>Set when the account was created but awaits an admin's approval.</summary>
+    public bool AwaitingApproval { get; private set; }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await accounts.CreateUserAsync(UserName, Password, cancellationToken: cancellationToken);
-        if (!result.Succeeded)
+        if (!limiter.TryAcquire(HttpContext.Connection.RemoteIpAddress, out var retryAfter))
         {
-            ModelState.AddErrors(result.Errors);
+            ModelState.AddModelError("", "Too many sign-ups from your network; try again later.");
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            if (retryAfter is { } wait)
+            {
+                Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
 
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Password = null;
             return Page();
         }
 
-        await HttpContext.SignInUserAsync(result.Value!);
-        return LocalRedirect("/dashboard");
+        var result = await accounts.SignUpAsync(UserName, Password, Code, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result.Errors);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Password = null;
+            return Page();
+        }
+
+        if (result.Value!.PendingApproval)
+        {
+            AwaitingApproval = true;
+            return Page();
+        }
+
+        await sessions.SignInAsync(HttpContext, result.Value!, cancellationToken);
+        return LocalRedirect("/");
     }
 }

@@ -7,13 +7,19 @@ namespace Spectra.Server.Chat.Presence;
 /// person with the channel page and the pop-out chat open counts once. A connection's key is the user for
 /// signed-in viewers, else the anonymous viewer cookie when the browser has one, else the connection itself.
 /// </summary>
-internal sealed class PresenceTracker
+internal sealed class PresenceTracker(Microsoft.Extensions.Options.IOptions<ChatOptions> options)
 {
     private readonly ConcurrentDictionary<Guid, ChannelPresence> _channels = new();
 
-    public void Join(Guid channelId, string connectionId, string viewerKey)
+    /// <param name="anonymousAddress">
+    /// The client address of an anonymous viewer (null when signed in): one address adds at most
+    /// <see cref="ChatOptions.MaxAnonymousViewersPerAddress"/> distinct anonymous viewers; beyond that its
+    /// new viewer keys all count as one, so made-up viewer cookies cannot inflate the count.
+    /// </param>
+    public void Join(Guid channelId, string connectionId, string viewerKey, string? anonymousAddress = null)
     {
-        while (!_channels.GetOrAdd(channelId, static _ => new ChannelPresence()).TryJoin(connectionId, viewerKey))
+        var cap = options.Value.MaxAnonymousViewersPerAddress;
+        while (!_channels.GetOrAdd(channelId, static _ => new ChannelPresence()).TryJoin(connectionId, viewerKey, anonymousAddress, cap))
         {
             // The instance was retired by Prune between the lookup and the join; the next lookup gets a new one.
         }
@@ -55,6 +61,10 @@ internal sealed class PresenceTracker
     {
         private readonly Dictionary<string, string> _connections = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _viewers = new(StringComparer.Ordinal);
+
+        // Distinct anonymous viewer keys counted per client address.
+        private readonly Dictionary<string, HashSet<string>> _anonymousByAddress = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _addressOfKey = new(StringComparer.Ordinal);
         private bool _retired;
 
         public int Count
@@ -68,13 +78,27 @@ internal sealed class PresenceTracker
             }
         }
 
-        public bool TryJoin(string connectionId, string viewerKey)
+        public bool TryJoin(string connectionId, string viewerKey, string? anonymousAddress, int perAddressCap)
         {
             lock (_connections)
             {
                 if (_retired)
                 {
                     return false;
+                }
+
+                if (anonymousAddress is not null && !_viewers.ContainsKey(viewerKey))
+                {
+                    var keys = _anonymousByAddress.TryGetValue(anonymousAddress, out var known) ? known : _anonymousByAddress[anonymousAddress] = new(StringComparer.Ordinal);
+                    if (keys.Count >= perAddressCap)
+                    {
+                        viewerKey = "x:" + anonymousAddress;
+                    }
+                    else
+                    {
+                        keys.Add(viewerKey);
+                        _addressOfKey[viewerKey] = anonymousAddress;
+                    }
                 }
 
                 if (_connections.TryAdd(connectionId, viewerKey))
@@ -96,6 +120,14 @@ internal sealed class PresenceTracker
                     if (left == 0)
                     {
                         _viewers.Remove(viewerKey);
+                        if (_addressOfKey.Remove(viewerKey, out var address) && _anonymousByAddress.TryGetValue(address, out var keys))
+                        {
+                            keys.Remove(viewerKey);
+                            if (keys.Count == 0)
+                            {
+                                _anonymousByAddress.Remove(address);
+                            }
+                        }
                     }
                     else
                     {

@@ -196,9 +196,25 @@ function mount(root) {
     }
   }
 
+  // A crowd behind one address may hit the server's per-address join limit; the refusal names the
+  // wait ("retry in N ms"), so wait that long (plus jitter, so the crowd spreads out) and try again,
+  // for up to a minute.
+  async function invokeJoin(since) {
+    const deadline = Date.now() + 60000;
+    for (;;) {
+      try {
+        return await connection.invoke("JoinChannel", channel, since);
+      } catch (error) {
+        const wait = /retry in (\d+) ms/.exec(String(error && error.message));
+        if (!wait || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Number(wait[1]) + Math.random() * 500));
+      }
+    }
+  }
+
   async function join(since) {
     joined = false;
-    const result = await connection.invoke("JoinChannel", channel, since);
+    const result = await invokeJoin(since);
     me = result.me;
     blocked = new Set(me ? me.blockedUserIds : []);
     applySettings(result.settings);

@@ -20,9 +20,18 @@ internal static class HistoryApi
         return api;
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> HeartbeatAsync(string name, HttpContext context, WatchHistoryService history, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> HeartbeatAsync(string name, HttpContext context, WatchHistoryService history, HeartbeatLimiter limiter, CancellationToken ct)
     {
         var userId = CommunityUser.Id(context.User);
+        if (userId is null && !limiter.TryAcquire(context.Connection.RemoteIpAddress))
+        {
+            context.Response.Headers.RetryAfter = "30";
+            return TypedResults.Problem(
+                detail: "Too many anonymous watch heartbeats from your network; try again in 30 seconds.",
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many requests");
+        }
+
         string key;
         if (userId is Guid id)
         {

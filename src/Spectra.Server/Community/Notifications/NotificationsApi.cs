@@ -64,7 +64,12 @@ internal static class NotificationsApi
         return result.Succeeded ? TypedResults.NoContent() : CommunityProblems.From(result);
     }
 
-    public static async Task LiveAsync(HttpContext context, NotificationService notifications, NotificationConnections connections, ILogger<NotificationConnections> logger)
+    public static async Task LiveAsync(
+        HttpContext context,
+        NotificationService notifications,
+        NotificationConnections connections,
+        Accounts.AccountConnections accountConnections,
+        ILogger<NotificationConnections> logger)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -85,7 +90,10 @@ internal static class NotificationsApi
         var unread = await notifications.UnreadCountAsync(userId, context.RequestAborted);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var hello = JsonSerializer.SerializeToUtf8Bytes(new { type = "hello", unread }, WebhookService.Json);
-        await connections.RunAsync(userId, socket, hello, context.RequestAborted);
+        // Closed when the sign-in ends (sign-out, password or rights change), like the chat hub.
+        using var signedIn = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var registration = accountConnections.Register(context.User, signedIn.Cancel);
+        await connections.RunAsync(userId, socket, hello, signedIn.Token);
     }
 
     public sealed record NotificationList(int Unread, IReadOnlyList<NotificationItem> Items);
