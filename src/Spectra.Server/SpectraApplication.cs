@@ -38,7 +38,7 @@ public static class SpectraApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSpectraSecurityHeaders();
-        app.UseStaticFiles();
+        app.UseSpectraStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -29,11 +29,11 @@ public sealed class LowestLatencyBrowserTests
                 }
             };
             await page.GotoAsync(new Uri(host.BaseAddress, "/ivy").ToString());
-            await page.WaitForSelectorAsync("#player select.pc-quality option[value='flv']", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+            await page.WaitForSelectorAsync("#player select.pc-latency option[value='lowest']", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
             Assert.Equal("hls.js", await page.GetAttributeAsync("#player", "data-playback")); // HLS stays the default
 
-            await page.Locator("#player select.pc-quality").SelectOptionAsync("flv");
-            Assert.Equal("Lowest latency", await page.Locator("#player select.pc-quality option:checked").TextContentAsync());
+            await page.Locator("#player select.pc-latency").SelectOptionAsync("lowest");
+            Assert.Equal("Lowest latency", await page.Locator("#player select.pc-latency option:checked").TextContentAsync());
             await page.WaitForFunctionAsync("() => document.querySelector('#player').dataset.playback === 'mpegts.js'", null, new() { Timeout = 5_000 });
             await page.WaitForFunctionAsync("() => document.querySelector('#player video').currentTime > 0.5", null, new() { Timeout = 15_000 });
 

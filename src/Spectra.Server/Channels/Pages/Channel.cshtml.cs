@@ -16,7 +16,13 @@ internal sealed class ChannelModel(ChannelService channels, LiveDirectory live) 
     /// <summary>The open session when the channel is live (the first state; /live/events keeps the page current).</summary>
     public StreamSession? LiveSession { get; private set; }
 
+    /// <summary>Viewers and start time while live.</summary>
+    public LiveChannelCard? LiveCard { get; private set; }
+
     public string PlaylistUrl => MediaUrls.MasterPlaylist(Channel.Owner.UserName);
+
+    /// <summary>The picture for shared links: the live thumbnail, else the avatar, else the site icon.</summary>
+    public string ShareImageUrl => LiveSession is not null ? MediaUrls.Thumbnail(Channel.Owner.UserName) : AvatarUrl ?? "/icons/icon-512.png";
 
     public string FlvUrl => MediaUrls.Flv(Channel.Owner.UserName);
 
@@ -30,6 +36,7 @@ internal sealed class ChannelModel(ChannelService channels, LiveDirectory live) 
 
         Channel = channel;
         LiveSession = await live.GetCurrentSessionAsync(channel.Id, cancellationToken);
+        LiveCard = LiveSession is null ? null : await live.GetLiveChannelAsync(channel.Id, cancellationToken);
         return Page();
     }
 }

@@ -2,8 +2,11 @@
 // page, OBS overlay). Talks to /hubs/chat with the SignalR JSON protocol over WebSockets.
 import { HubConnectionBuilder, HttpTransportType, LogLevel } from "@microsoft/signalr";
 import { el, renderMessage, describeSettings, renderPoll } from "./chat/render.js";
+import { setupTabs } from "./ui/tabs.js";
 
 const MAX_SHOWN = 150;
+// Within this many pixels of the bottom the list follows new messages; further up it holds still.
+const STICK_PX = 48;
 
 function mount(root) {
   const channel = root.dataset.channel;
@@ -22,6 +25,10 @@ function mount(root) {
   const qa = part("questions");
   const askForm = part("ask");
   const modTools = part("modtools");
+  const pollTab = part("poll-tab");
+  const jump = part("jump");
+  const questionCount = part("question-count");
+  const questionsEmpty = part("questions-empty");
 
   let me = null;
   let lastSeq = null;
@@ -43,8 +50,31 @@ function mount(root) {
     notice.dataset.kind = kind || "info";
   }
 
+  // Keeps the reader's place: at the bottom the list follows new messages; scrolled up, it stays put
+  // and "New messages" offers the way back down.
+  let following = true;
+  const atBottom = () => list.scrollHeight - list.scrollTop - list.clientHeight <= STICK_PX;
+  list.addEventListener("scroll", () => {
+    following = atBottom();
+    if (following && jump) jump.hidden = true;
+  }, { passive: true });
+  jump?.addEventListener("click", () => {
+    following = true;
+    jump.hidden = true;
+    list.scrollTop = list.scrollHeight;
+  });
+  function settle(added) {
+    if (following) {
+      list.scrollTop = list.scrollHeight;
+    } else if (added && jump) {
+      jump.hidden = false;
+    }
+  }
+
   function trim() {
-    while (list.children.length > MAX_SHOWN) list.firstElementChild.remove();
+    // Trimming from the top while the reader is scrolled up would move what they read: keep more then.
+    const limit = following ? MAX_SHOWN : MAX_SHOWN * 3;
+    while (list.children.length > limit) list.firstElementChild.remove();
   }
 
   function addModerationTools(li, message) {
@@ -96,7 +126,7 @@ function mount(root) {
       lastSeq = message.seq;
     }
     trim();
-    list.scrollTop = list.scrollHeight;
+    settle(batch.length > 0);
   }
 
   function applySettings(s) {
@@ -115,6 +145,7 @@ function mount(root) {
       li.dataset.id = q.id;
       if (q.isPinned) li.classList.add("chat-question-pinned");
       li.append(el("span", "chat-sender", q.authorName), el("span", "chat-colon", ": "), el("span", "chat-text", q.text), el("span", "chat-question-votes", " ▲" + q.upvotes));
+      li.querySelector(".chat-question-votes").setAttribute("aria-label", q.upvotes === 1 ? "1 upvote" : q.upvotes + " upvotes");
       if (me && !readOnly) {
         const up = el("button", "chat-tool", "Upvote");
         up.type = "button";
@@ -131,6 +162,9 @@ function mount(root) {
       }
       return li;
     }));
+    const open = items.filter((q) => q.state !== "answered").length;
+    if (questionCount) questionCount.textContent = open > 0 ? String(open) : "";
+    if (questionsEmpty) questionsEmpty.hidden = items.length > 0;
   }
 
   function showBurst(counts, emoji) {
@@ -193,10 +227,11 @@ function mount(root) {
     renderQuestions();
     if (form) form.hidden = readOnly || !me;
     if (askForm) askForm.hidden = readOnly || !me;
-    if (modTools) modTools.hidden = readOnly || !me || !me.canModerate;
+    if (pollTab) pollTab.hidden = readOnly || !me || !me.canModerate;
     root.dataset.state = "joined";
     trim();
-    list.scrollTop = list.scrollHeight;
+    following = true;
+    settle(false);
   }
 
   function vote(pollId, option) {
@@ -272,4 +307,5 @@ function mount(root) {
     .catch(() => { root.dataset.state = "failed"; say("Chat is unavailable right now.", "error"); });
 }
 
+setupTabs();
 for (const root of document.querySelectorAll("[data-spectra-chat]")) mount(root);

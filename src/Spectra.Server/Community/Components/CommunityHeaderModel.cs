@@ -1,3 +1,4 @@
 namespace Spectra.Server.Community.Components;
 
-internal sealed record CommunityHeaderModel(int? Unread);
+/// <summary>Part: "nav" (links in the main navigation) or "actions" (the bell and page-wide helpers).</summary>
+internal sealed record CommunityHeaderModel(string Part, int? Unread);

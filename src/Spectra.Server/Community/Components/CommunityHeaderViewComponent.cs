@@ -11,11 +11,14 @@ namespace Spectra.Server.Community.Components;
 /// so they are resolved per call rather than through the constructor.</remarks>
 public sealed class CommunityHeaderViewComponent : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync()
+    /// <param name="part">"nav" for the links, "actions" for the bell, suggestions and toasts.</param>
+    public async Task<IViewComponentResult> InvokeAsync(string part)
     {
         var notifications = HttpContext.RequestServices.GetRequiredService<NotificationService>();
         var userId = CommunityUser.Id(UserClaimsPrincipal);
-        int? unread = userId is Guid id ? await notifications.UnreadCountAsync(id, HttpContext.RequestAborted) : null;
-        return View("/Community/Components/CommunityHeader.cshtml", new CommunityHeaderModel(unread));
+        // The links only need to know whether someone is signed in; the bell needs the count.
+        int? unread = userId is not Guid id ? null
+            : part == "actions" ? await notifications.UnreadCountAsync(id, HttpContext.RequestAborted) : 0;
+        return View("/Community/Components/CommunityHeader.cshtml", new CommunityHeaderModel(part, unread));
     }
 }

@@ -94,6 +94,10 @@ internal sealed class ScheduleService(SpectraDbContext db, TimeProvider clock, I
     public Task<IReadOnlyList<ScheduledShowInfo>> UpcomingForChannelAsync(Guid channelId, CancellationToken ct) =>
         QueryAsync(db.Set<ScheduledShow>().Where(s => s.ChannelId == channelId), 100, ct);
 
+    /// <summary>The channel's next show, if one is scheduled.</summary>
+    public async Task<ScheduledShowInfo?> NextForChannelAsync(Guid channelId, CancellationToken ct) =>
+        (await QueryAsync(db.Set<ScheduledShow>().Where(s => s.ChannelId == channelId), 1, ct)) is [var next, ..] ? next : null;
+
     /// <summary>Upcoming shows of the channels a user follows, soonest first.</summary>
     public Task<IReadOnlyList<ScheduledShowInfo>> UpcomingForFollowerAsync(Guid userId, int take, CancellationToken ct) =>
         QueryAsync(db.Set<ScheduledShow>().Where(s => db.Set<Follow>().Any(f => f.FollowerId == userId && f.ChannelId == s.ChannelId)), take, ct);

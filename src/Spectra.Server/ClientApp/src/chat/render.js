@@ -10,6 +10,19 @@ export function el(tag, className, text) {
   return node;
 }
 
+// "1 vote", "2 votes".
+export function plural(count, one, many) {
+  return count + " " + (count === 1 ? one : many);
+}
+
+// A stable colour per sender (one of the --name-N tokens, readable in both themes).
+const NAME_COLOURS = 6;
+function nameColour(id) {
+  let hash = 0;
+  for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) | 0;
+  return 1 + (Math.abs(hash) % NAME_COLOURS);
+}
+
 function safeHref(value) {
   return typeof value === "string" && /^https?:\/\//i.test(value) ? value : null;
 }
@@ -25,7 +38,8 @@ export function renderMessage(message, me) {
       li.append(el("span", "chat-badge chat-badge-" + badge, BADGES[badge]), " ");
     }
   }
-  li.append(el("span", "chat-sender", message.senderName), el("span", "chat-colon", ": "));
+  const sender = el("span", "chat-sender chat-name-" + nameColour(String(message.senderId || message.senderName)), message.senderName);
+  li.append(sender, el("span", "chat-colon", ": "));
   const body = el("span", "chat-text");
   const myName = me ? me.userName.toLowerCase() : null;
   for (const segment of message.segments || []) {
@@ -94,7 +108,7 @@ export function renderPoll(container, poll, canVote, onVote) {
     const percent = poll.totalVotes > 0 ? Math.round((votes * 100) / poll.totalVotes) : 0;
     const item = el("li", "chat-poll-option");
     if (poll.correctOption === index) item.classList.add("chat-poll-correct");
-    const label = option + " — " + votes + " (" + percent + "%)";
+    const label = option + " — " + plural(votes, "vote", "votes") + " (" + percent + "%)";
     if (poll.isOpen && canVote) {
       const button = el("button", "chat-poll-vote", label);
       button.type = "button";
@@ -111,9 +125,9 @@ export function renderPoll(container, poll, canVote, onVote) {
   });
   container.append(list);
   if (poll.isOpen) {
-    container.append(el("div", "chat-poll-status", poll.totalVotes + " votes · open"));
+    container.append(el("div", "chat-poll-status", plural(poll.totalVotes, "vote", "votes") + " · open"));
   } else {
-    let status = poll.totalVotes + " votes · closed";
+    let status = plural(poll.totalVotes, "vote", "votes") + " · closed";
     if (poll.isQuiz) {
       status += " · " + poll.correctCount + " got it right";
       if (poll.correctVoters && poll.correctVoters.length) status += ": " + poll.correctVoters.join(", ");

@@ -24,15 +24,6 @@ mpegts.LoggingControl.enableDebug = false;
 mpegts.LoggingControl.enableVerbose = false;
 mpegts.LoggingControl.enableInfo = false;
 
-/** True when this browser can play live FLV (MSE with H.264/AAC). */
-export function flvSupported() {
-  try {
-    return mpegts.isSupported() && mpegts.getFeatureList().mseLivePlayback;
-  } catch {
-    return false;
-  }
-}
-
 export class FlvLowLatency {
   constructor(video, src) {
     this.video = video;

@@ -4,10 +4,12 @@
 // playlists as standard HLS with ~1 s segments.
 // The light build: no subtitles, alternate audio or DRM, none of which Spectra's streams carry.
 import Hls from 'hls.js/light';
-import { FlvLowLatency, flvSupported } from './flv-player.js';
+import { PlayerControls } from './player-controls.js';
 
-// Value of the "Lowest latency" entry of the quality menu: HTTP-FLV through mpegts.js instead of HLS.
-export const LOWEST_LATENCY = 'flv';
+// Latency modes (the player's latency menu): LL-HLS (default), standard HLS, or HTTP-FLV through mpegts.js
+// ("lowest"), loaded only when chosen. The choice is remembered; ?latency=standard on the page URL wins.
+export const LATENCY = { low: 'low', standard: 'standard', lowest: 'lowest' };
+const LATENCY_KEY = 'spectra-latency';
 
 // LL-HLS: blocking playlist reloads and part loading. The player holds ~1 s behind the live edge (three
 // parts, the playlist's PART-HOLD-BACK) and catches up by playing at most 20 % faster when it drifts behind,
@@ -41,8 +43,30 @@ export const HLS_STANDARD_CONFIG = {
   maxMaxBufferLength: 10,
 };
 
-function configFor(search) {
-  return new URLSearchParams(search).get('latency') === 'standard' ? HLS_STANDARD_CONFIG : HLS_CONFIG;
+function initialLatency() {
+  const asked = new URLSearchParams(window.location.search).get('latency');
+  if (asked && asked in LATENCY) return asked;
+  try {
+    const saved = localStorage.getItem(LATENCY_KEY);
+    if (saved && saved in LATENCY) return saved;
+  } catch {
+    // Storage refused: the default.
+  }
+  return LATENCY.low;
+}
+
+function rememberLatency(mode) {
+  try {
+    localStorage.setItem(LATENCY_KEY, mode);
+  } catch {
+    // Not remembered.
+  }
+}
+
+// HTTP-FLV needs Media Source Extensions with H.264/AAC in fragmented MP4 (what mpegts.js remuxes to).
+function flvSupported() {
+  const MS = window.ManagedMediaSource || window.MediaSource;
+  return !!MS && MS.isTypeSupported('video/mp4; codecs="avc1.42E01E,mp4a.40.2"');
 }
 
 // How far behind the live edge (seconds) still counts as "live" for the badge.
@@ -53,17 +77,14 @@ function isSafari() {
   return /Safari\//.test(ua) && !/(Chrome|Chromium|CriOS|Edg|Android)\//.test(ua);
 }
 
-function button(className, label, text) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.className = className;
-  b.setAttribute('aria-label', label);
-  b.textContent = text;
-  return b;
-}
-
 export class HlsPlayer {
-  constructor(container, src, flvSrc) {
+  /**
+   * @param {HTMLElement} container the #player element
+   * @param {string} src master playlist URL
+   * @param {string} flvSrc HTTP-FLV URL (for the lowest-latency mode)
+   * @param {{ onTheatre?: () => boolean }} options
+   */
+  constructor(container, src, flvSrc, options = {}) {
     this.container = container;
     this.src = src;
     this.flvSrc = flvSrc;
@@ -71,122 +92,69 @@ export class HlsPlayer {
     this.flv = null;
     this.pendingLevel = -1;
     this.mode = null;
-    this.build();
-  }
-
-  build() {
-    const frame = document.createElement('div');
-    frame.className = 'player-frame';
-
-    const video = document.createElement('video');
-    video.className = 'player-video';
-    video.playsInline = true;
-    video.preload = 'auto';
-    video.setAttribute('aria-label', 'Live video');
-
-    const controls = document.createElement('div');
-    controls.className = 'player-controls';
-    controls.setAttribute('role', 'group');
-    controls.setAttribute('aria-label', 'Player controls');
-
-    this.playButton = button('pc-play', 'Pause', 'Pause');
-    this.muteButton = button('pc-mute', 'Mute', 'Mute');
-    this.volume = document.createElement('input');
-    this.volume.type = 'range';
-    this.volume.className = 'pc-volume';
-    this.volume.min = '0';
-    this.volume.max = '1';
-    this.volume.step = '0.05';
-    this.volume.value = '1';
-    this.volume.setAttribute('aria-label', 'Volume');
-    this.liveButton = button('pc-live live-badge', 'Live: at the live edge', 'LIVE');
-    this.liveButton.title = 'Jump to live';
-    const spacer = document.createElement('span');
-    spacer.className = 'pc-spacer';
-
-    const qualityId = `pc-quality-${Math.random().toString(36).slice(2, 8)}`;
-    const qualityLabel = document.createElement('label');
-    qualityLabel.className = 'visually-hidden';
-    qualityLabel.htmlFor = qualityId;
-    qualityLabel.textContent = 'Quality';
-    this.quality = document.createElement('select');
-    this.quality.id = qualityId;
-    this.quality.className = 'pc-quality';
-    this.quality.append(new Option('Auto', '-1'));
-    this.fullscreenButton = button('pc-fullscreen', 'Full screen', 'Full screen');
-
-    this.unmuteHint = button('pc-unmute-hint', 'Unmute', 'Click to unmute');
-    this.unmuteHint.hidden = true;
-
-    controls.append(this.playButton, this.muteButton, this.volume, this.liveButton, spacer, qualityLabel, this.quality, this.fullscreenButton);
-    frame.append(video, this.unmuteHint, controls);
-    this.container.replaceChildren(frame);
-    this.frame = frame;
-    this.video = video;
+    this.latencyMode = initialLatency();
+    if (this.latencyMode === LATENCY.lowest && !(flvSrc && flvSupported())) this.latencyMode = LATENCY.low;
+    this.ui = new PlayerControls(container, options);
+    this.ui.onPlayRequest = () => this.play();
+    this.video = this.ui.video;
+    this.frame = this.ui.frame;
+    this.quality = this.ui.quality;
+    this.latency = this.ui.latency;
+    this.fillLatencies();
     this.wire();
   }
 
   wire() {
-    const { video } = this;
-    this.playButton.addEventListener('click', () => (video.paused ? this.play() : video.pause()));
-    video.addEventListener('play', () => this.setLabel(this.playButton, 'Pause'));
-    video.addEventListener('pause', () => this.setLabel(this.playButton, 'Play'));
-
-    const unmute = () => {
-      video.muted = false;
-      if (video.volume === 0) video.volume = 1;
-    };
-    this.muteButton.addEventListener('click', () => (video.muted ? unmute() : (video.muted = true)));
-    this.unmuteHint.addEventListener('click', unmute);
-    this.volume.addEventListener('input', () => {
-      video.volume = Number(this.volume.value);
-      video.muted = video.volume === 0;
+    const { video, ui } = this;
+    ui.liveButton.addEventListener('click', () => this.jumpToLive());
+    video.addEventListener('timeupdate', () => {
+      this.updateLiveBadge();
+      // Playback moves again (some browsers skip 'playing' after a short stall): no spinner.
+      if (!video.paused && video.readyState >= 3) {
+        clearTimeout(this.waitingTimer);
+        if (this.container.dataset.state === 'live') ui.showMessage(null);
+      }
     });
-    video.addEventListener('volumechange', () => {
-      this.setLabel(this.muteButton, video.muted ? 'Unmute' : 'Mute');
-      this.volume.value = video.muted ? '0' : String(video.volume);
-      if (!video.muted) this.unmuteHint.hidden = true;
+    video.addEventListener('playing', () => {
+      this.container.dataset.state = 'live';
+      clearTimeout(this.waitingTimer);
+      ui.showMessage(null);
     });
-
-    this.liveButton.addEventListener('click', () => this.jumpToLive());
-    video.addEventListener('timeupdate', () => this.updateLiveBadge());
-
+    // Buffer ran dry: a spinner after a moment (most gaps are shorter than that).
+    video.addEventListener('waiting', () => {
+      clearTimeout(this.waitingTimer);
+      this.waitingTimer = setTimeout(() => ui.showMessage([], { spinner: true }), 600);
+    });
     this.quality.addEventListener('change', () => {
-      const { value } = this.quality;
-      if (value === LOWEST_LATENCY) {
-        this.useFlv();
-      } else if (this.flv) {
-        this.useHls(Number(value));
-      } else if (this.hls) {
-        this.hls.currentLevel = Number(value);
-      }
+      const level = Number(this.quality.value);
+      if (this.hls) this.hls.currentLevel = level;
     });
-
-    this.fullscreenButton.addEventListener('click', () => {
-      if (document.fullscreenElement) {
-        document.exitFullscreen?.();
-      } else if (this.frame.requestFullscreen) {
-        this.frame.requestFullscreen().catch(() => {});
-      } else if (video.webkitEnterFullscreen) {
-        video.webkitEnterFullscreen();
-      }
-    });
-    document.addEventListener('fullscreenchange', this.onFullscreen = () => {
-      this.setLabel(this.fullscreenButton, document.fullscreenElement ? 'Exit full screen' : 'Full screen');
-    });
+    this.latency.addEventListener('change', () => this.setLatency(this.latency.value));
   }
 
-  setLabel(el, text) {
-    el.textContent = text;
-    el.setAttribute('aria-label', text);
+  fillLatencies() {
+    const options = [new Option('Low latency', LATENCY.low), new Option('Standard latency', LATENCY.standard)];
+    if (this.flvSrc && flvSupported()) options.push(new Option('Lowest latency', LATENCY.lowest));
+    this.latency.replaceChildren(...options);
+    this.latency.value = this.latencyMode;
   }
 
   start() {
+    this.container.dataset.state = 'starting';
+    this.ui.showMessage('Starting stream…', { spinner: true });
+    if (this.latencyMode === LATENCY.lowest) {
+      this.startFlv();
+    } else {
+      this.startHls();
+    }
+  }
+
+  startHls() {
     const { video } = this;
     const native = video.canPlayType('application/vnd.apple.mpegurl') !== '';
     if (Hls.isSupported() && !(native && isSafari())) {
       this.mode = 'hls.js';
-      const config = configFor(window.location.search);
+      const config = this.latencyMode === LATENCY.standard ? HLS_STANDARD_CONFIG : HLS_CONFIG;
       const hls = new Hls(config);
       // Reachable from the page for measurements (latency, drift): document.querySelector('#player').hls.
       this.container.hls = hls;
@@ -208,25 +176,51 @@ export class HlsPlayer {
     } else if (native) {
       this.mode = 'native';
       this.quality.disabled = true;
+      this.latency.disabled = true;
       video.src = this.src;
       video.addEventListener('loadedmetadata', () => this.play(), { once: true });
     } else {
       this.mode = 'unsupported';
-      const note = document.createElement('p');
-      note.className = 'player-error';
-      note.textContent = 'This browser cannot play live video (no Media Source Extensions and no native HLS).';
-      this.frame.append(note);
+      this.ui.showMessage('This browser cannot play live video (no Media Source Extensions and no native HLS).');
     }
     this.container.dataset.playback = this.mode;
   }
 
+  // Lowest latency: the same video element fed by mpegts.js from HTTP-FLV (source quality only).
+  async startFlv() {
+    const generation = (this.generation = (this.generation || 0) + 1);
+    const { FlvLowLatency } = await import('./flv-player.js');
+    if (generation !== this.generation || this.destroyed) return;
+    this.flv = new FlvLowLatency(this.video, this.flvSrc);
+    this.flv.start();
+    this.mode = 'mpegts.js';
+    this.container.dataset.playback = this.mode;
+    this.container.dataset.latency = 'lowest';
+    this.quality.replaceChildren(new Option('Source', '-1'));
+    this.quality.disabled = true;
+    this.play();
+  }
+
+  setLatency(mode) {
+    if (!(mode in LATENCY) || mode === this.latencyMode) return;
+    const level = this.hls && !this.hls.autoLevelEnabled ? this.hls.currentLevel : -1;
+    this.latencyMode = mode;
+    rememberLatency(mode);
+    this.stopEngines();
+    this.quality.disabled = false;
+    this.pendingLevel = level;
+    this.latency.value = mode;
+    this.start();
+  }
+
   // Browsers refuse unmuted autoplay without a user gesture: start muted then and offer to unmute.
   play() {
-    const { video } = this;
-    video.play().catch(() => {
+    const { video, ui } = this;
+    video.play().catch((error) => {
+      if (error?.name !== 'NotAllowedError') return;
       video.muted = true;
-      this.unmuteHint.hidden = false;
-      video.play().catch(() => this.setLabel(this.playButton, 'Play'));
+      ui.unmuteHint.hidden = false;
+      video.play().catch(() => {});
     });
   }
 
@@ -239,32 +233,8 @@ export class HlsPlayer {
         const name = level.name && !/^\d+$/.test(level.name) ? level.name : `${level.height}p`;
         options.push(new Option(level.height ? `${level.height}p${name.includes('source') ? ' (source)' : ''}` : name, String(index)));
       });
-    if (this.flvSrc && flvSupported()) options.push(new Option('Lowest latency', LOWEST_LATENCY));
     this.quality.replaceChildren(...options);
     this.quality.value = '-1';
-  }
-
-  // Lowest latency: the same video element fed by mpegts.js from HTTP-FLV; hls.js is stopped.
-  useFlv() {
-    this.hls?.destroy();
-    this.hls = null;
-    this.flv?.destroy();
-    this.flv = new FlvLowLatency(this.video, this.flvSrc);
-    this.flv.start();
-    this.mode = 'mpegts.js';
-    this.container.dataset.playback = this.mode;
-    this.quality.value = LOWEST_LATENCY;
-    this.play();
-  }
-
-  // Back to HLS at the chosen level (-1 = Auto), with the quality list rebuilt from the manifest.
-  useHls(level) {
-    this.flv?.destroy();
-    this.flv = null;
-    this.video.removeAttribute('src');
-    this.video.load();
-    this.pendingLevel = level;
-    this.start();
   }
 
   showLevel(index) {
@@ -283,8 +253,9 @@ export class HlsPlayer {
   updateLiveBadge() {
     const edge = this.liveEdge();
     const behind = edge != null && edge - this.video.currentTime > LIVE_EDGE_TOLERANCE;
-    this.liveButton.classList.toggle('behind', behind);
-    this.liveButton.setAttribute('aria-label', behind ? 'Behind live: jump to live' : 'Live: at the live edge');
+    const button = this.ui.liveButton;
+    button.classList.toggle('behind', behind);
+    button.setAttribute('aria-label', behind ? 'Behind live: jump to live' : 'Live: at the live edge');
   }
 
   jumpToLive() {
@@ -303,13 +274,22 @@ export class HlsPlayer {
     }
   }
 
-  destroy() {
-    document.removeEventListener('fullscreenchange', this.onFullscreen);
+  stopEngines() {
+    this.generation = (this.generation || 0) + 1;
     this.hls?.destroy();
     this.hls = null;
+    this.container.hls = null;
     this.flv?.destroy();
     this.flv = null;
     this.video.removeAttribute('src');
     this.video.load();
+  }
+
+  /** Stops playback; `ended` shows the given nodes over the (now empty) picture. */
+  destroy() {
+    this.destroyed = true;
+    clearTimeout(this.waitingTimer);
+    this.stopEngines();
+    this.ui.destroy();
   }
 }
