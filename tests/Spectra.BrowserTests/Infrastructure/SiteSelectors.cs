@@ -24,10 +24,15 @@ public static class SiteSelectors
     /// <summary>The header's menu button on narrow screens (aria-expanded tells whether the menu is open).</summary>
     public const string MenuButton = ".site-menu-button";
 
-    /// <summary>Text and pictures that change from one run to the next: masked in visual comparisons.</summary>
+    /// <summary>
+    /// Text and pictures that change from one run to the next (the video, thumbnails, counters, durations,
+    /// times, charts, stream health figures, chat messages, the quality the player picked): masked in visual comparisons.
+    /// </summary>
     public static readonly IReadOnlyList<string> Volatile =
     [
-        "video", "[data-role='viewers']", "time", "img.live-thumb", ".live-thumb", "[data-role='messages']",
-        "[data-role='uptime']", "[data-role='health']", ".stream-health", "canvas", "svg.chart",
+        ".player-video", ".player-message", ".pc-select", ".pc-live", "img.live-thumb", ".live-viewers",
+        "time", "[data-role='viewers']", "[data-role='channel-viewers']", "[data-role='messages']",
+        ".health-grid dd", "[data-health-state]", "[data-health-warnings]",
+        ".community-figures dd", ".community-chart", ".community-table td",
     ];
 }
