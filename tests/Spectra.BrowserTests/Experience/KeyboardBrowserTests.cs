@@ -103,6 +103,8 @@ public sealed class KeyboardBrowserTests(ExperienceSite site)
             const string Video = "document.querySelector('#player video')";
             await tab.WaitForFunctionAsync($"() => !{Video}.paused");
 
+            // As after tabbing in: the player takes focus first, which shows its controls.
+            await tab.Locator(SiteSelectors.PlayerFrame).FocusAsync();
             await tab.Locator("#player .pc-play").FocusAsync();
             await tab.Keyboard.PressAsync("Enter");
             await tab.WaitForFunctionAsync($"() => {Video}.paused", null, new() { Timeout = 5_000 });
