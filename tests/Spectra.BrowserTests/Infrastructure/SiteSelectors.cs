@@ -26,13 +26,13 @@ public static class SiteSelectors
 
     /// <summary>
     /// Text and pictures that change from one run to the next (the video, thumbnails, counters, durations,
-    /// times, charts, stream health figures, chat messages, the quality the player picked): masked in visual comparisons.
+    /// times, charts, stream health, the ingest address (its port is free-picked), chat messages, the quality the player picked): masked in visual comparisons.
     /// </summary>
     public static readonly IReadOnlyList<string> Volatile =
     [
         ".player-video", ".player-message", ".pc-select", ".pc-live", "img.live-thumb", ".live-viewers",
         "time", "[data-role='viewers']", "[data-role='channel-viewers']", "[data-role='messages']",
-        ".health-grid dd", "[data-health-state]", "[data-health-warnings]",
+        ".stream-health", "#ingest-server", "#ingest-url", "#stream-key",
         ".community-figures dd", ".community-chart", ".community-table td",
     ];
 }
