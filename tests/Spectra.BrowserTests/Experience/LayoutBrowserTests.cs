@@ -52,28 +52,44 @@ public sealed class LayoutBrowserTests(ExperienceSite site)
     {
         var size = Screen.Named(screen);
         var tab = await site.ShowAsync(SitePage.ChannelLive, size, signedIn: false, ColorScheme.Light);
-        var frame = await PageGeometry.BoxAsync(tab.Locator(SiteSelectors.PlayerFrame));
-        var (video, videoWidth, videoHeight, fit, picture) = await PageGeometry.VideoPictureAsync(tab.Locator(SiteSelectors.PlayerVideo));
-        var where = $"at {size}: frame {frame}, video {video}, picture {picture} ({videoWidth}×{videoHeight}, object-fit {fit})";
+        await AssertPictureLetterboxedAsync(tab, $"at {size}");
 
-        Assert.True(frame.Width > 0 && frame.Height > 0, "The player frame is not shown " + where);
-        Assert.True(
-            Math.Abs(video.Left - frame.Left) <= Slack && Math.Abs(video.Top - frame.Top) <= Slack
-            && Math.Abs(video.Right - frame.Right) <= Slack && Math.Abs(video.Bottom - frame.Bottom) <= Slack,
-            "The video does not fill the player frame " + where);
+        // Theatre mode (where offered) gives the player the window's height: a frame no longer 16:9, so the
+        // picture must be letterboxed in it.
+        var theatre = tab.Locator("#player .pc-theatre");
+        if (await theatre.IsHiddenAsync())
+        {
+            return;
+        }
 
-        // Not cropped: the picture lies within the video box, with its own aspect ratio.
-        Assert.True(
-            picture.Left >= video.Left - Slack && picture.Top >= video.Top - Slack && picture.Right <= video.Right + Slack && picture.Bottom <= video.Bottom + Slack,
-            "The picture is cropped " + where);
-        Assert.True(
-            Math.Abs((picture.Width / picture.Height) - ((double)videoWidth / videoHeight)) < 0.01,
-            "The picture is stretched " + where);
+        await tab.Locator(SiteSelectors.PlayerFrame).FocusAsync();
+        await theatre.ClickAsync();
+        try
+        {
+            await Assertions.Expect(theatre).ToHaveAttributeAsync("aria-pressed", "true");
+            await tab.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            await AssertPictureLetterboxedAsync(tab, $"in theatre mode at {size}");
+        }
+        finally
+        {
+            await theatre.ClickAsync();
+            await Assertions.Expect(theatre).ToHaveAttributeAsync("aria-pressed", "false");
+        }
+    }
 
-        // Not smaller than it can be: it touches both sides on at least one axis.
-        var fillsWidth = Math.Abs(picture.Width - video.Width) <= Slack;
-        var fillsHeight = Math.Abs(picture.Height - video.Height) <= Slack;
-        Assert.True(fillsWidth || fillsHeight, "The picture is smaller than the video box allows " + where);
+    [Theory]
+    [MemberData(nameof(Screens))]
+    public async Task ChannelPage_Screen_PlayerControlsInsideFrame(string screen)
+    {
+        var size = Screen.Named(screen);
+        var tab = await site.ShowAsync(SitePage.ChannelLive, size, signedIn: false, ColorScheme.Light);
+        var frame = tab.Locator(SiteSelectors.PlayerFrame);
+
+        // Focus shows the controls.
+        await frame.FocusAsync();
+        await Assertions.Expect(tab.Locator("#player .pc-play")).ToBeVisibleAsync();
+        var outside = await PageGeometry.ElementsOutsideAsync(frame);
+        Assert.True(outside.Count == 0, $"Player controls cut off at {size}:" + Environment.NewLine + string.Join(Environment.NewLine, outside));
     }
 
     [Theory]
@@ -180,5 +196,31 @@ public sealed class LayoutBrowserTests(ExperienceSite site)
         {
             await context.CloseAsync();
         }
+    }
+
+    private static async Task AssertPictureLetterboxedAsync(IPage tab, string situation)
+    {
+        var frame = await PageGeometry.BoxAsync(tab.Locator(SiteSelectors.PlayerFrame));
+        var (video, videoWidth, videoHeight, fit, picture) = await PageGeometry.VideoPictureAsync(tab.Locator(SiteSelectors.PlayerVideo));
+        var where = $"{situation}: frame {frame}, video {video}, picture {picture} ({videoWidth}×{videoHeight}, object-fit {fit})";
+
+        Assert.True(frame.Width > 0 && frame.Height > 0, "The player frame is not shown " + where);
+        Assert.True(
+            Math.Abs(video.Left - frame.Left) <= Slack && Math.Abs(video.Top - frame.Top) <= Slack
+            && Math.Abs(video.Right - frame.Right) <= Slack && Math.Abs(video.Bottom - frame.Bottom) <= Slack,
+            "The video does not fill the player frame " + where);
+
+        // Not cropped: the picture lies within the video box, with its own aspect ratio.
+        Assert.True(
+            picture.Left >= video.Left - Slack && picture.Top >= video.Top - Slack && picture.Right <= video.Right + Slack && picture.Bottom <= video.Bottom + Slack,
+            "The picture is cropped " + where);
+        Assert.True(
+            Math.Abs((picture.Width / picture.Height) - ((double)videoWidth / videoHeight)) < 0.01,
+            "The picture is stretched " + where);
+
+        // Not smaller than it can be: it touches both sides on at least one axis.
+        var fillsWidth = Math.Abs(picture.Width - video.Width) <= Slack;
+        var fillsHeight = Math.Abs(picture.Height - video.Height) <= Slack;
+        Assert.True(fillsWidth || fillsHeight, "The picture is smaller than the video box allows " + where);
     }
 }
