@@ -59,9 +59,11 @@ public sealed class LivePlayerBrowserTests
             clock.Stop();
             Console.WriteLine($"Playback started {clock.ElapsedMilliseconds} ms after opening the live channel page.");
 
-            // The publisher stops: the page returns to "offline" by itself.
+            // The publisher stops: the page says the stream ended, by itself, and the channel header drops its live facts.
             await publisher.KillAsync();
-            await page.WaitForSelectorAsync("#player[data-state='offline'] .offline-message", new() { Timeout = 20_000 });
+            await page.WaitForSelectorAsync("#player[data-state='ended'] .offline-message", new() { Timeout = 20_000 });
+            Assert.Equal("The stream has ended.", (await page.Locator("#player .offline-message p").First.TextContentAsync())?.Trim());
+            Assert.True(await page.Locator("[data-role='live-facts']").IsHiddenAsync());
             Assert.Equal("first-load", await page.Locator("body").GetAttributeAsync("data-load-marker"));
             Assert.DoesNotContain(consoleErrors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
         }

@@ -63,6 +63,10 @@ function mount(root) {
     jump.hidden = true;
     list.scrollTop = list.scrollHeight;
   });
+  // A list that changes size (its tab shown again, a poll card above it) keeps following the bottom.
+  if (typeof ResizeObserver !== "undefined") {
+    new ResizeObserver(() => { if (following) list.scrollTop = list.scrollHeight; }).observe(list);
+  }
   function settle(added) {
     if (following) {
       list.scrollTop = list.scrollHeight;
@@ -152,8 +156,10 @@ function mount(root) {
         up.addEventListener("click", () => call("UpvoteQuestion", channel, q.id));
         li.append(up);
         if (me.canModerate) {
+          const labels = { answered: "Mark answered", pinned: "Pin", unpinned: "Unpin", dismissed: "Dismiss" };
           for (const mark of ["answered", q.isPinned ? "unpinned" : "pinned", "dismissed"]) {
-            const b = el("button", "chat-tool", mark);
+            const b = el("button", "chat-tool", labels[mark]);
+            b.dataset.mark = mark;
             b.type = "button";
             b.addEventListener("click", () => call("MarkQuestion", channel, q.id, mark));
             li.append(b);
