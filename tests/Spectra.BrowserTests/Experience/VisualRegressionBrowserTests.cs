@@ -80,7 +80,10 @@ public sealed class VisualRegressionBrowserTests(ExperienceSite site)
         var folder = Environment.GetEnvironmentVariable(ScreenshotsTheoryAttribute.Variable)!;
         Directory.CreateDirectory(folder);
         var png = await ScreenshotAsync(SitePage.Named(page), Screen.Named(screen), masked: false);
-        await File.WriteAllBytesAsync(Path.Combine(folder, $"{page}-{screen}.png"), png);
+
+        // The README shows docs/screenshots/channel-*.png.
+        var name = page == SitePage.ChannelLive.Name ? "channel" : page;
+        await File.WriteAllBytesAsync(Path.Combine(folder, $"{name}-{screen}.png"), png);
     }
 
     private static TheoryData<string, string> Matrix(IEnumerable<SitePage> pages)
