@@ -121,6 +121,9 @@ public sealed class VisualRegressionBrowserTests(ExperienceSite site)
                 Caret = ScreenshotCaret.Hide,
                 Mask = masked ? [.. SiteSelectors.Volatile.Select(selector => tab.Locator(selector))] : null,
                 MaskColor = "#ff00ff",
+
+                // Stream health warnings come and go with the encoder's timing and change the page's height.
+                Style = masked ? "[data-health-warnings] { display: none !important; }" : null,
             });
         }
         finally
