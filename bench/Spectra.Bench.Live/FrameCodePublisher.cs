@@ -19,8 +19,14 @@ internal sealed class FrameCodePublisher : IAsyncDisposable
     private double _epochOfFrameZero = double.MaxValue;
 
     /// <param name="keyframeFrames">Keyframe interval in frames (-g): 60 = OBS's usual 2 s.</param>
-    public FrameCodePublisher(string url, int keyframeFrames = 30)
+    /// <param name="videoKbps">0: no rate control (x264's default CRF, and no bit rate in the FLV metadata, so the
+    /// server's estimate of the source rendition's BANDWIDTH is low); else constant bit rate as OBS sends it
+    /// (-b:v = -maxrate, 2 s buffer), declared in the metadata.</param>
+    public FrameCodePublisher(string url, int keyframeFrames = 30, int videoKbps = 0)
     {
+        var rate = videoKbps > 0
+            ? new[] { "-b:v", $"{videoKbps}k", "-maxrate", $"{videoKbps}k", "-bufsize", $"{videoKbps * 2}k" }
+            : Array.Empty<string>();
         var boxes = string.Join(',', Enumerable.Range(0, Bits).Select(i =>
             $"drawbox=x={i * Block}:y=0:w={Block}:h={Block}:color=white:t=fill:enable='mod(floor(n/{1 << i})\\,2)'"));
         var info = new ProcessStartInfo("ffmpeg")
@@ -29,14 +35,15 @@ internal sealed class FrameCodePublisher : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[]
-        {
+        foreach (var arg in (string[])
+        [
             "-hide_banner", "-nostdin", "-loglevel", "error", "-progress", "pipe:1", "-stats_period", "0.1",
             "-re", "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-f", "lavfi", "-i", "sine=frequency=440",
             "-vf", $"drawbox=x=0:y=0:w={Bits * Block}:h={Block}:color=black:t=fill,{boxes}",
             "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", keyframeFrames.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p",
+            .. rate,
             "-c:a", "aac", "-f", "flv", url,
-        })
+        ])
         {
             info.ArgumentList.Add(arg);
         }

@@ -10,6 +10,13 @@ using Spectra.Testing.Live;
 // number is read back from the picture (requestVideoFrameCallback + canvas) and compared with when that frame was
 // sent. Each mode plays in its own page, one after the other, from the same publisher.
 // Usage: dotnet run -c Release --project bench/Spectra.Bench.Live -- [seconds=30] [rendition-height=360] [keyframe-seconds=2] [modes=low,standard]
+// Start-up and page weight (StartupBench): dotnet run -c Release --project bench/Spectra.Bench.Live -- startup [runs=10] [modes=low,standard,lowest] [keyframe-seconds=2] [rendition-height=360] [publisher-kbps=0: no rate control]
+if (args.Length > 0 && args[0] == "startup")
+{
+    await StartupBench.RunAsync(args[1..]);
+    return;
+}
+
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
 var height = args.Length > 1 ? args[1] : "360";
 var keyframeSeconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 2;

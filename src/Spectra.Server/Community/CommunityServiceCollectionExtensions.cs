@@ -85,7 +85,7 @@ internal static class CommunityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Every community endpoint under /api/v1; pages live in each sub-feature's Pages folder.</summary>
+    /// <summary>Every community endpoint under /api/v1, plus /sitemap.xml and /robots.txt; pages live in each sub-feature's Pages folder.</summary>
     public static IEndpointRouteBuilder MapSpectraCommunity(this IEndpointRouteBuilder endpoints, RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -100,6 +100,7 @@ internal static class CommunityServiceCollectionExtensions
         api.MapPostsApi();
         api.MapHistoryApi();
         api.MapAnalyticsApi();
+        endpoints.MapSitemap();
         return endpoints;
     }
 }

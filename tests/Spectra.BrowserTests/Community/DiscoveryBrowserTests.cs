@@ -60,7 +60,7 @@ public sealed class DiscoveryBrowserTests
         var page = await browser.AnonymousPageAsync();
         await page.GotoAsync("/category/" + slug);
         var card = page.Locator(".community-card", new() { HasText = "speedy" });
-        await Assertions.Expect(card.Locator(".community-live")).ToContainTextAsync("LIVE");
+        await Assertions.Expect(card.Locator(".live-badge")).ToContainTextAsync("LIVE");
 
         await page.Locator("main .community-tags").First.GetByRole(AriaRole.Link, new() { Name = "#chill" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("tag=chill$"));

@@ -116,7 +116,7 @@ public sealed class FollowNotificationBrowserTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Follow", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Unfollow" })).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Community" }).GetByRole(AriaRole.Link, new() { Name = "Following" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Following" }).ClickAsync();
         await Assertions.Expect(page.Locator("main li")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("main li")).ToContainTextAsync("bobcast");
 

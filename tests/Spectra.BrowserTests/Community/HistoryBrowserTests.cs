@@ -19,6 +19,7 @@ public sealed class HistoryBrowserTests
             r => r.Request.Method == "POST" && r.Url.EndsWith("/api/v1/channels/carol/watch", StringComparison.Ordinal));
         Assert.True(heartbeat.Ok, $"heartbeat answered {heartbeat.Status}");
 
+        await viewer.GetByRole(AriaRole.Button, new() { Name = "dave" }).ClickAsync();
         await viewer.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
         var entry = viewer.Locator("main li", new() { HasText = "carol" });
         await Assertions.Expect(entry).ToHaveCountAsync(1);

@@ -36,7 +36,7 @@ public sealed class HomeBrowserTests
         var followedLive = page.Locator("#followed-live .community-card");
         await Assertions.Expect(followedLive).ToHaveCountAsync(1);
         await Assertions.Expect(followedLive).ToContainTextAsync("chessclub");
-        await Assertions.Expect(followedLive.Locator(".community-live")).ToContainTextAsync("LIVE");
+        await Assertions.Expect(followedLive.Locator(".live-badge")).ToContainTextAsync("LIVE");
 
         var recommended = page.Locator("#recommended .community-card");
         var chesstalk = recommended.Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "chesstalk", Exact = true }) });

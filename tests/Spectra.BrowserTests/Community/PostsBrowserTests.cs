@@ -23,6 +23,7 @@ public sealed class PostsBrowserTests
         await creator.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Assertions.Expect(creator.Locator(".community-post strong", new() { HasText = "Big" })).ToBeVisibleAsync();
 
+        await follower.GetByRole(AriaRole.Button, new() { Name = "dave" }).ClickAsync();
         await follower.GetByRole(AriaRole.Link, new() { Name = "Feed" }).ClickAsync();
         var post = follower.Locator("article.community-post", new() { Has = follower.GetByRole(AriaRole.Link, new() { Name = "carol" }) });
         await Assertions.Expect(post).ToHaveCountAsync(1);

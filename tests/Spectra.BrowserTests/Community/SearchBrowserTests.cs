@@ -82,6 +82,6 @@ public sealed class SearchBrowserTests
         var results = page.Locator("ol.community-results > li");
         await Assertions.Expect(results).ToHaveCountAsync(3);
         await Assertions.Expect(results.First.Locator("strong")).ToHaveTextAsync("marzipan");
-        await Assertions.Expect(results.Filter(new() { HasText = "marzipan_tv" }).Locator(".community-live")).ToBeVisibleAsync();
+        await Assertions.Expect(results.Filter(new() { HasText = "marzipan_tv" }).Locator(".live-badge")).ToBeVisibleAsync();
     }
 }

@@ -31,6 +31,33 @@ public sealed class ChannelPageTests
     }
 
     [Fact]
+    public async Task ChannelPage_SharedLink_CarriesOpenGraphAndTwitterCards()
+    {
+        await using var host = await SpectraHost.StartAsync();
+        using var owner = await host.SignUpAsync("olive");
+        using (var update = await owner.PostFormAsync("/dashboard?handler=Info", new()
+        {
+            ["Input.Title"] = "Painting \"skies\" & seas",
+            ["Input.Category"] = "",
+            ["Input.Tags"] = "",
+            ["Input.Description"] = "",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        }
+
+        using var anonymous = host.CreateClient();
+        var html = await anonymous.Http.GetStringAsync("/olive");
+
+        Assert.Contains("<meta property=\"og:title\" content=\"olive\">", html, StringComparison.Ordinal);
+        Assert.Contains("<meta property=\"og:description\" content=\"Painting &quot;skies&quot; &amp; seas\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<meta property=\"og:url\" content=\"{host.BaseAddress.ToString().TrimEnd('/')}/olive\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<meta property=\"og:image\" content=\"{host.BaseAddress.ToString().TrimEnd('/')}/icons/icon-512.png\">", html, StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"twitter:card\" content=\"summary\">", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ChannelPage_UnknownUser_IsNotFound()
     {
         await using var host = await SpectraHost.StartAsync();

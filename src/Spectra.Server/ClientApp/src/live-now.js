@@ -50,7 +50,14 @@ if (grid) {
 
     const meta = document.createElement('p');
     meta.className = 'live-meta';
-    meta.textContent = live.category ? `${live.channel} · ${live.category}` : live.channel;
+    const channelLink = document.createElement('a');
+    channelLink.className = 'live-channel';
+    channelLink.href = link.href;
+    const channelName = document.createElement('strong');
+    channelName.textContent = live.channel;
+    channelLink.append(channelName);
+    meta.append(channelLink);
+    if (live.category) meta.append(` · ${live.category}`);
 
     card.append(link, title, meta);
     return card;

@@ -64,6 +64,15 @@ function setupDisclosures() {
   });
 }
 
+// Creator studio on phones: its navigation is one scrolling row; bring the current page's entry into view.
+function revealStudioPage() {
+  const nav = document.querySelector('.studio-nav ul');
+  const current = nav?.querySelector('[aria-current="page"]');
+  if (!current || nav.scrollWidth <= nav.clientWidth) return;
+  nav.scrollLeft = current.offsetLeft - nav.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2;
+}
+
 setupTheme();
 setupDisclosures();
 setupTabs();
+revealStudioPage();

@@ -16,6 +16,9 @@ internal sealed class ManageModel(SpectraDbContext db, PostService posts, Schedu
 {
     public string? Message { get; private set; }
 
+    /// <summary>The form the <see cref="Message"/> is about ("post", "schedule" or "webhook"), so the page shows it there.</summary>
+    public string? MessageFor { get; private set; }
+
     public string? NewSecret { get; private set; }
 
     public IReadOnlyList<PostInfo> Posts { get; private set; } = [];
@@ -35,42 +38,42 @@ internal sealed class ManageModel(SpectraDbContext db, PostService posts, Schedu
     public async Task<IActionResult> OnPostPostAsync(string? markdown)
     {
         var (result, _) = await posts.CreateAsync(UserId, markdown, HttpContext.RequestAborted);
-        return result.Succeeded ? RedirectToPage() : await LoadAsync(result);
+        return result.Succeeded ? RedirectToPage() : await LoadAsync(result, "post");
     }
 
     public async Task<IActionResult> OnPostDeletePostAsync(Guid id)
     {
         var result = await posts.DeleteAsync(UserId, id, HttpContext.RequestAborted);
-        return result.Succeeded ? RedirectToPage() : await LoadAsync(result);
+        return result.Succeeded ? RedirectToPage() : await LoadAsync(result, "post");
     }
 
     public async Task<IActionResult> OnPostScheduleAsync(string? title, DateTime startsAt, int? durationMinutes, int? categoryId, string? description)
     {
         var request = new ScheduleRequest(title, categoryId, description, DateTime.SpecifyKind(startsAt, DateTimeKind.Utc), durationMinutes);
         var (result, _) = await schedule.CreateAsync(UserId, request, HttpContext.RequestAborted);
-        return result.Succeeded ? RedirectToPage() : await LoadAsync(result);
+        return result.Succeeded ? RedirectToPage() : await LoadAsync(result, "schedule");
     }
 
     public async Task<IActionResult> OnPostDeleteShowAsync(Guid id)
     {
         var result = await schedule.DeleteAsync(UserId, id, HttpContext.RequestAborted);
-        return result.Succeeded ? RedirectToPage() : await LoadAsync(result);
+        return result.Succeeded ? RedirectToPage() : await LoadAsync(result, "schedule");
     }
 
     public async Task<IActionResult> OnPostWebhookAsync(string? url, string[]? events)
     {
         var (result, webhook) = await webhooks.CreateAsync(UserId, url, events, HttpContext.RequestAborted);
         NewSecret = webhook?.Secret;
-        return await LoadAsync(result);
+        return await LoadAsync(result, "webhook");
     }
 
     public async Task<IActionResult> OnPostDeleteWebhookAsync(Guid id)
     {
         var result = await webhooks.DeleteAsync(UserId, id, HttpContext.RequestAborted);
-        return result.Succeeded ? RedirectToPage() : await LoadAsync(result);
+        return result.Succeeded ? RedirectToPage() : await LoadAsync(result, "webhook");
     }
 
-    private async Task<IActionResult> LoadAsync(CommunityResult? result = null)
+    private async Task<IActionResult> LoadAsync(CommunityResult? result = null, string? form = null)
     {
         var ct = HttpContext.RequestAborted;
         var channel = await ChannelRef.FindByOwnerAsync(db, UserId, ct);
@@ -82,6 +85,7 @@ internal sealed class ManageModel(SpectraDbContext db, PostService posts, Schedu
         if (result is { Succeeded: false } failed)
         {
             Message = failed.Message;
+            MessageFor = form;
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 

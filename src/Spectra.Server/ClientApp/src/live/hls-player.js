@@ -43,6 +43,56 @@ export const HLS_STANDARD_CONFIG = {
   maxMaxBufferLength: 10,
 };
 
+// Where LL-HLS playback starts. hls.js on its own starts PART-HOLD-BACK (1 s) behind the newest part, which with
+// the usual 2 s keyframe interval falls between keyframes: the first part it loads does not start with a sync
+// sample, so nothing can be shown until the next keyframe arrives (up to a GOP later) or hls.js walks back to an
+// earlier one. Instead start where a decoder can: at the newest independent part (INDEPENDENT=YES, a keyframe),
+// like the HTTP-FLV GOP cache; that is at most one GOP behind the edge, and maxLiveSyncPlaybackRate then closes
+// the gap to the 1 s target. The start is handed to hls.js as the playlist's own EXT-X-START (RFC 8216bis
+// §4.4.2.2, negative TIME-OFFSET: from the end of the playlist, i.e. the end of the newest part), added to a
+// media playlist that has none; hls.js reads it only before the first fragment is requested.
+export function liveStartOffset(playlist) {
+  if (/^#EXT-X-START:/m.test(playlist) || /^#EXT-X-ENDLIST/m.test(playlist)) return null;
+  const parts = playlist.match(/^#EXT-X-PART:.*$/gm);
+  if (!parts) return null;
+  let seconds = 0;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const duration = Number(/DURATION=([\d.]+)/.exec(parts[i])?.[1]);
+    if (!Number.isFinite(duration)) return null;
+    seconds += duration;
+    // 1 ms short of the part's start: hls.js sums part durations in floating point, and a start that lands a
+    // hair before the part would pick the previous, dependent one.
+    if (/INDEPENDENT=YES/.test(parts[i])) return Math.max(0, seconds - 0.001);
+  }
+  return null;
+}
+
+function withLiveStart(playlist) {
+  const offset = liveStartOffset(playlist);
+  if (offset === null) return playlist;
+  return playlist.replace(/^(#EXTM3U[^\n]*\n)/, `$1#EXT-X-START:TIME-OFFSET=-${offset.toFixed(3)},PRECISE=YES\n`);
+}
+
+// hls.js' documented hook for rewriting playlists: a playlist loader (pLoader) that adds the start to media
+// playlists before hls.js parses them.
+function liveStartLoader(Base) {
+  return class LiveStartLoader extends Base {
+    load(context, config, callbacks) {
+      if (context.type === 'level') {
+        const { onSuccess } = callbacks;
+        callbacks = {
+          ...callbacks,
+          onSuccess: (response, stats, ctx, details) => {
+            if (typeof response.data === 'string') response.data = withLiveStart(response.data);
+            onSuccess(response, stats, ctx, details);
+          },
+        };
+      }
+      super.load(context, config, callbacks);
+    }
+  };
+}
+
 function initialLatency() {
   const asked = new URLSearchParams(window.location.search).get('latency');
   if (asked && asked in LATENCY) return asked;
@@ -93,6 +143,13 @@ export class HlsPlayer {
     this.pendingLevel = -1;
     this.mode = null;
     this.latencyMode = initialLatency();
+    // The page's own <video src> (for browsers without script) starts loading the stream natively in browsers that
+    // play HLS themselves (Safari, recent Chromium), down to a whole segment; the player replaces it, so stop it
+    // first rather than let it compete with the player's start for the connection and the CPU.
+    for (const fallback of container.querySelectorAll('video')) {
+      fallback.removeAttribute('src');
+      fallback.load();
+    }
     if (this.latencyMode === LATENCY.lowest && !(flvSrc && flvSupported())) this.latencyMode = LATENCY.low;
     this.ui = new PlayerControls(container, options);
     this.ui.onPlayRequest = () => this.play();
@@ -154,7 +211,9 @@ export class HlsPlayer {
     const native = video.canPlayType('application/vnd.apple.mpegurl') !== '';
     if (Hls.isSupported() && !(native && isSafari())) {
       this.mode = 'hls.js';
-      const config = this.latencyMode === LATENCY.standard ? HLS_STANDARD_CONFIG : HLS_CONFIG;
+      const config = this.latencyMode === LATENCY.standard
+        ? HLS_STANDARD_CONFIG
+        : { ...HLS_CONFIG, pLoader: liveStartLoader(Hls.DefaultConfig.loader) };
       const hls = new Hls(config);
       // Reachable from the page for measurements (latency, drift): document.querySelector('#player').hls.
       this.container.hls = hls;
@@ -169,6 +228,14 @@ export class HlsPlayer {
         }
         this.play();
       });
+      // Until the first frame the playhead waits at 0 for the jump to the start position, which hls.js counts as
+      // a stall and answers by raising its target latency a second (liveSyncOnStallIncrease) for the whole session.
+      // That is the start, not the network: back to the configured target once playback runs.
+      if (config.lowLatencyMode) {
+        video.addEventListener('playing', () => {
+          if (this.hls === hls) hls.targetLatency = config.liveSyncDuration;
+        }, { once: true });
+      }
       hls.on(Hls.Events.LEVEL_SWITCHED, (_, data) => this.showLevel(data.level));
       hls.on(Hls.Events.ERROR, (_, data) => this.onError(data));
       hls.loadSource(this.src);
