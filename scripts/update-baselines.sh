@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Rewrites the visual regression baselines (tests/Spectra.BrowserTests/Baselines/*.png) from the current
+# pages. Run it after a deliberate change of the design, look at every changed image (git diff shows
+# which), and commit them with the change. Runs only the visual regression tests.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+. "$root/scripts/lib.sh"
+"$root/scripts/install-test-deps.sh"
+require_dotnet
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+build_client "$root"
+dotnet build tests/Spectra.BrowserTests -c Debug -v quiet -nologo
+SPECTRA_UPDATE_BASELINES=1 dotnet test tests/Spectra.BrowserTests --no-build -c Debug \
+  --filter "FullyQualifiedName~VisualRegressionBrowserTests.Page_Screen_MatchesBaseline" --logger "console;verbosity=normal"
+git -C "$root" status --short -- tests/Spectra.BrowserTests/Baselines
