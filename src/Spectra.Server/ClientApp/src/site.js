@@ -72,7 +72,25 @@ function revealStudioPage() {
   nav.scrollLeft = current.offsetLeft - nav.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2;
 }
 
+// A table wider than the screen scrolls inside itself (components.css); make such a table focusable so
+// keyboard users can scroll it too.
+function setupScrollableTables() {
+  const update = () => {
+    for (const table of document.querySelectorAll('main table')) {
+      if (table.scrollWidth > table.clientWidth + 1) {
+        table.tabIndex = 0;
+      } else if (table.tabIndex === 0) {
+        table.removeAttribute('tabindex');
+      }
+    }
+  };
+  update();
+  let timer = 0;
+  addEventListener('resize', () => { clearTimeout(timer); timer = setTimeout(update, 150); });
+}
+
 setupTheme();
+setupScrollableTables();
 setupDisclosures();
 setupTabs();
 revealStudioPage();
