@@ -21,16 +21,7 @@ var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture)
 var height = args.Length > 1 ? args[1] : "360";
 var keyframeSeconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 2;
 var modes = (args.Length > 3 ? args[3] : "low,standard").Split(',');
-await using var host = await LiveHost.StartAsync(new Dictionary<string, string?>
-{
-    ["Transcoding:Preset"] = "veryfast",
-    ["Transcoding:Renditions:0:Name"] = height + "p",
-    ["Transcoding:Renditions:0:Height"] = height,
-    ["Transcoding:Renditions:0:VideoBitrateKbps"] = "800",
-    ["Transcoding:ThumbnailIntervalSeconds"] = "30",
-    ["Transcoding:ThumbnailHeight"] = "360",
-    ["Logging:LogLevel:Default"] = "Warning",
-});
+await using var host = await LiveHost.StartAsync(LadderSettings.SourcePlus(height));
 var streamer = await host.CreateStreamerAsync("latency");
 using var events = new LiveEventRecorder(host);
 await using var publisher = new FrameCodePublisher(host.RtmpUrl(streamer.StreamKey), (int)Math.Round(keyframeSeconds * FrameCodePublisher.FrameRate));

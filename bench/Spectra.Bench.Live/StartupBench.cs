@@ -60,16 +60,7 @@ internal static class StartupBench
         var keyframeSeconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 2;
         var height = args.Length > 3 ? args[3] : "360";
         var videoKbps = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 0;
-        await using var host = await LiveHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Transcoding:Preset"] = "veryfast",
-            ["Transcoding:Renditions:0:Name"] = height + "p",
-            ["Transcoding:Renditions:0:Height"] = height,
-            ["Transcoding:Renditions:0:VideoBitrateKbps"] = "800",
-            ["Transcoding:ThumbnailIntervalSeconds"] = "30",
-            ["Transcoding:ThumbnailHeight"] = "360",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
+        await using var host = await LiveHost.StartAsync(LadderSettings.SourcePlus(height));
         var streamer = await host.CreateStreamerAsync("startup");
         using var events = new LiveEventRecorder(host);
         await using var publisher = new FrameCodePublisher(host.RtmpUrl(streamer.StreamKey), (int)Math.Round(keyframeSeconds * FrameCodePublisher.FrameRate), videoKbps);
