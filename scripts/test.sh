@@ -13,16 +13,29 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 build_client "$root"
 dotnet build Spectra.slnx -c Debug -v quiet -nologo
 failed=()
+logs="$root/TestResults/logs"
+rm -rf "$logs" && mkdir -p "$logs"
 for project in tests/*/*.csproj; do
   if ! grep -q "<IsTestProject>true</IsTestProject>" "$project"; then
     continue
   fi
   echo "=== $(basename "$project" .csproj)"
-  if ! dotnet test "$project" --no-build -c Debug --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=1800000; then
-    failed+=("$(basename "$project" .csproj)")
+  name="$(basename "$project" .csproj)"
+  if ! dotnet test "$project" --no-build -c Debug --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=1800000 \
+      2>&1 | tee "$logs/$name.log"; then
+    failed+=("$name")
   fi
 done
 if [ "${#failed[@]}" -gt 0 ]; then
+  # The failures again at the end, where a log's tail shows them: each failed test's name and the
+  # first lines of its message (the whole logs are in TestResults/logs).
+  for name in "${failed[@]}"; do
+    echo "--- failures in $name"
+    awk '/^  Failed [A-Za-z]/ { shown = 0; keep = 1 }
+         /^  Passed |^  Skipped / { keep = 0 }
+         /^  Stack Trace:/ { keep = 0 }
+         keep && shown < 8 { print substr($0, 1, 300); shown++ }' "$logs/$name.log" | head -n 70
+  done
   echo "Failed test projects: ${failed[*]}" >&2
   exit 1
 fi
