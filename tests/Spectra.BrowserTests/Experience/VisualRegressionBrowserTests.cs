@@ -103,7 +103,7 @@ public sealed class VisualRegressionBrowserTests(ExperienceSite site)
     /// <summary>A full-page screenshot in the light theme, signed in for the pages that need it.</summary>
     private async Task<byte[]> ScreenshotAsync(SitePage page, Screen size, bool masked)
     {
-        var tab = await site.OpenAsync(page, size, signedIn: page.Access == PageAccess.SignedIn, ColorScheme.Light);
+        var tab = await site.OpenForScreenshotAsync(page, size, signedIn: page.Access == PageAccess.SignedIn, ColorScheme.Light);
         try
         {
             // Focus keeps the player's controls shown (they hide a few seconds after the last movement).
