@@ -7,7 +7,7 @@ if (SpectraCli.IsCommand(args))
     return await SpectraCli.RunAsync(args, Console.In, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ApplicationFolder.HostOptions(args));
 builder.AddSpectra();
 
 var app = builder.Build();

@@ -43,7 +43,7 @@ internal static class SpectraCli
             return args[0] is "user" or "invite" ? 2 : 0;
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        var builder = WebApplication.CreateBuilder(ApplicationFolder.HostOptions([]));
         // Stdout carries only the command's output (a script may capture a stream key); logs go to stderr.
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

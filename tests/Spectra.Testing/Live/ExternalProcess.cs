@@ -49,7 +49,15 @@ public sealed class ExternalProcess : IAsyncDisposable
         }
     }
 
-    public static ExternalProcess Start(string fileName, IEnumerable<string> arguments)
+    /// <summary>
+    /// Starts <paramref name="fileName"/>, in <paramref name="workingDirectory"/> when given, with
+    /// <paramref name="environment"/> added to (or, for a null value, removed from) this process's environment.
+    /// </summary>
+    public static ExternalProcess Start(
+        string fileName,
+        IEnumerable<string> arguments,
+        string? workingDirectory = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -57,10 +65,23 @@ public sealed class ExternalProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
         }
 
         return new ExternalProcess(Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}."));
