@@ -16,6 +16,7 @@ var environment = new Dictionary<string, string>
     // The bench signs up its users through the form from one address.
     ["Accounts__SignUp"] = "Open",
     ["Accounts__SignUpsPerAddressPerHour"] = "100000",
+    ["RateLimits__Enabled"] = "false",
     ["Chat__AddressLimit__Burst"] = "1000000",
     ["Chat__AddressLimit__PerSecond"] = "1000000",
     ["Chat__MethodLimits__JoinChannel__Burst"] = "1000000",

@@ -7,6 +7,7 @@ using Spectra.Server.Community;
 using Spectra.Server.Events;
 using Spectra.Server.Health;
 using Spectra.Server.Infrastructure;
+using Spectra.Server.Infrastructure.RateLimiting;
 using Spectra.Server.Live;
 
 namespace Spectra.Server;
@@ -23,6 +24,7 @@ public static class SpectraApplication
         builder.AddSpectraAccounts();
         builder.AddSpectraChannels();
         builder.AddSpectraApi();
+        builder.AddSpectraRateLimiting();
         builder.AddSpectraHealth();
         builder.AddSpectraPages();
         builder.AddSpectraLive();
@@ -41,6 +43,7 @@ public static class SpectraApplication
         app.UseSpectraStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         // The chat hub and the notifications socket; 30 s pings keep idle proxies from closing them.

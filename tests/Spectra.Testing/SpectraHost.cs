@@ -64,6 +64,8 @@ public sealed partial class SpectraHost : IAsyncDisposable
             // a few sign-ups per address and hour) are covered by tests that set them explicitly.
             ["Accounts:SignUp"] = "Open",
             ["Accounts:SignUpsPerAddressPerHour"] = "100000",
+            // Every test client comes from 127.0.0.1; the rate-limit tests turn the limits on.
+            ["RateLimits:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Connections;
+using Spectra.Server.Infrastructure.RateLimiting;
 
 namespace Spectra.Server.Chat;
 
@@ -13,7 +14,7 @@ internal static class ChatEndpointRouteBuilderExtensions
         {
             // WebSockets only: long polling and server-sent events would multiply requests per viewer.
             o.Transports = HttpTransportType.WebSockets;
-        });
+        }).RequireRateLimiting(RateLimitPolicies.Realtime);
         return endpoints;
     }
 }

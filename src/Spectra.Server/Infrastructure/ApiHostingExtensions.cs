@@ -1,3 +1,5 @@
+using Spectra.Server.Infrastructure.RateLimiting;
+
 namespace Spectra.Server.Infrastructure;
 
 internal static class ApiHostingExtensions
@@ -11,11 +13,11 @@ internal static class ApiHostingExtensions
 
     /// <summary>
     /// The OpenAPI document at /openapi/v1.json and the /api/v1 group every area maps its endpoints on
-    /// (cookie callers must send the antiforgery header on writes).
+    /// (cookie callers must send the antiforgery header on writes; writes are rate-limited per caller).
     /// </summary>
     public static RouteGroupBuilder MapSpectraApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi("/openapi/{documentName}.json");
-        return endpoints.MapGroup("/api/v1").AddEndpointFilter<CookieAntiforgeryFilter>();
+        return endpoints.MapGroup("/api/v1").AddEndpointFilter<CookieAntiforgeryFilter>().RequireRateLimiting(RateLimitPolicies.ApiWrites);
     }
 }

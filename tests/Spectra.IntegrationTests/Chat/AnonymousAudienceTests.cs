@@ -10,7 +10,8 @@ public sealed class AnonymousAudienceTests
     [Fact]
     public async Task JoinChannel_FiftyAnonymousViewersBehindOneAddressAtOnce_AllJoin()
     {
-        await using var chat = await ChatTestHost.StartAsync();
+        // With the default request rate limits on, as a server runs them.
+        await using var chat = await ChatTestHost.StartAsync(settings: new Dictionary<string, string?> { ["RateLimits:Enabled"] = "true" });
         using var owner = await chat.SignUpAsync("alice");
         var clients = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => ChatHubClient.ConnectAsync(chat.HubUri, ViewerCookie(chat))));
         try

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Spectra.Data.Entities.Accounts;
 using Spectra.Server.Infrastructure;
+using Spectra.Server.Infrastructure.RateLimiting;
 
 namespace Spectra.Server.Accounts.Pages;
 
+[EnableRateLimiting(RateLimitPolicies.Account)]
 [Authorize]
 internal sealed class SettingsModel(AccountService accounts, PersonalAccessTokenService tokens, UserSessionService sessions) : PageModel
 {

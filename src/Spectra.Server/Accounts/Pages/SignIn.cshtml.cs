@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Spectra.Server.Infrastructure.RateLimiting;
 
 namespace Spectra.Server.Accounts.Pages;
 
+[EnableRateLimiting(RateLimitPolicies.Forms)]
 internal sealed class SignInModel(AccountService accounts, UserSessionService sessions) : PageModel
 {
     [BindProperty]

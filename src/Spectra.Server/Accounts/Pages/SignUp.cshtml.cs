@@ -1,11 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Spectra.Server.Infrastructure;
+using Spectra.Server.Infrastructure.RateLimiting;
 
 namespace Spectra.Server.Accounts.Pages;
 
+[EnableRateLimiting(RateLimitPolicies.Forms)]
 internal sealed class SignUpModel(AccountService accounts, UserSessionService sessions, SignUpLimiter limiter, IOptions<AccountOptions> options) : PageModel
 {
     [BindProperty]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spectra.Server.Community.Webhooks;
 using Spectra.Server.Infrastructure;
+using Spectra.Server.Infrastructure.RateLimiting;
 
 namespace Spectra.Server.Community.Notifications;
 
@@ -22,7 +23,7 @@ internal static class NotificationsApi
         group.MapPost("/me/notifications/read", MarkReadAsync).WithSummary("Mark notifications read (all when no ids are given).");
         group.MapPut("/channels/{name}/notifications", EnableAsync).WithSummary("Receive notifications from a followed channel (default).");
         group.MapDelete("/channels/{name}/notifications", DisableAsync).WithSummary("Stop notifications from a followed channel.");
-        api.Map(LiveRoute, LiveAsync).RequireAuthorization("api").WithTags("Notifications")
+        api.Map(LiveRoute, LiveAsync).RequireAuthorization("api").RequireRateLimiting(RateLimitPolicies.Realtime).WithTags("Notifications")
             .WithSummary("WebSocket: receives {type:\"notification\"} messages as they happen; starts with {type:\"hello\",unread}.");
         return api;
     }
