@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on Debian 12: a PostgreSQL server (started by the tests on
-# 127.0.0.1), ffmpeg/ffprobe, Chromium for browser tests, GStreamer as a second RTMP client, and
-# nginx with its RTMP module as the peer in benchmarks.
+# 127.0.0.1), ffmpeg/ffprobe, Chromium for browser tests, GStreamer as a second RTMP client,
+# nginx with its RTMP module as the peer in benchmarks, and s3rver (npm, in tests/tools/s3) as the
+# S3-compatible server the storage tests start on 127.0.0.1.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/scripts/lib.sh"
@@ -16,5 +17,6 @@ apt_install_missing \
   curl \
   util-linux procps
 command -v npm >/dev/null 2>&1 || apt_install_missing nodejs npm
+(cd "$root/tests/tools/s3" && npm ci --no-audit --no-fund --loglevel=error)
 # The Debian package starts a cluster on port 5432; tests start their own server on a free port instead.
 require_dotnet

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace Spectra.Storage;
@@ -9,9 +10,10 @@ public static class ObjectStoreResults
     /// <summary>
     /// The object as a response of <paramref name="contentType"/>, or 404 when there is none: range requests
     /// (206, 416), ETag and Last-Modified with their conditional requests (304, 412), and HEAD, all from
-    /// ASP.NET Core's file results over the store's seekable stream. Caching headers are the caller's.
+    /// ASP.NET Core's file results over the store's seekable stream. Caching headers are the caller's, set
+    /// when the result is a <see cref="FileStreamHttpResult"/>.
     /// </summary>
-    public static async Task<IResult> ServeAsync(IObjectStore store, string key, string contentType, CancellationToken cancellationToken = default)
+    public static async Task<Results<FileStreamHttpResult, NotFound>> ServeAsync(IObjectStore store, string key, string contentType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var stored = await store.OpenReadAsync(key, cancellationToken);

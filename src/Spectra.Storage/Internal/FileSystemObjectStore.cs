@@ -27,24 +27,34 @@ internal sealed class FileSystemObjectStore : IObjectStore
         var path = PathOf(key);
         var directory = Path.GetDirectoryName(path)!;
         var temp = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + TempSuffix);
+        FileStream? file = null;
         try
         {
-            Directory.CreateDirectory(directory);
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous))
+            file = Disk(key, () =>
             {
-                await content.CopyToAsync(file, 81920, cancellationToken);
-                file.Flush(flushToDisk: true);
+                Directory.CreateDirectory(directory);
+                return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
+            });
+
+            // Errors reading the content are the caller's and pass unchanged; errors of the disk are the store's.
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                await DiskAsync(key, () => file.WriteAsync(buffer.AsMemory(0, read), cancellationToken));
             }
 
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temp);
-            throw new ObjectStoreException($"Could not write object \"{key}\" to {_root}: {ex.Message}", ex);
+            Disk(key, () =>
+            {
+                file.Flush(flushToDisk: true);
+                file.Dispose();
+                File.Move(temp, path, overwrite: true);
+                return true;
+            });
         }
         catch
         {
+            file?.Dispose();
             TryDelete(temp);
             throw;
         }
@@ -155,6 +165,30 @@ internal sealed class FileSystemObjectStore : IObjectStore
         foreach (var info in found)
         {
             yield return info;
+        }
+    }
+
+    private T Disk<T>(string key, Func<T> operation)
+    {
+        try
+        {
+            return operation();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ObjectStoreException($"Could not write object \"{key}\" to {_root}: {ex.Message}", ex);
+        }
+    }
+
+    private async Task DiskAsync(string key, Func<ValueTask> operation)
+    {
+        try
+        {
+            await operation();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ObjectStoreException($"Could not write object \"{key}\" to {_root}: {ex.Message}", ex);
         }
     }
 

@@ -6,7 +6,7 @@ namespace Spectra.Storage.Internal;
 
 internal static class S3ClientFactory
 {
-    public static AmazonS3Client Create(S3StoreOptions options)
+    public static AmazonS3Client Create(S3StoreOptions options, HttpClientFactory? httpClientFactory = null)
     {
         var config = new AmazonS3Config
         {
@@ -18,6 +18,10 @@ internal static class S3ClientFactory
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
         };
+        if (httpClientFactory is not null)
+        {
+            config.HttpClientFactory = httpClientFactory;
+        }
         if (string.IsNullOrEmpty(options.ServiceUrl))
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);

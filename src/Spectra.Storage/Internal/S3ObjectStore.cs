@@ -25,13 +25,14 @@ internal sealed partial class S3ObjectStore : IObjectStore, IDisposable
     private readonly string _prefix;
     private readonly ILogger _logger;
 
-    public S3ObjectStore(S3StoreOptions options, ILogger<S3ObjectStore> logger)
+    /// <param name="httpClientFactory">Tests pass one to watch the requests; null = the SDK's own.</param>
+    public S3ObjectStore(S3StoreOptions options, ILogger<S3ObjectStore> logger, HttpClientFactory? httpClientFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _prefix = options.NormalizedPrefix;
         _logger = logger;
-        _client = S3ClientFactory.Create(options);
+        _client = S3ClientFactory.Create(options, httpClientFactory);
     }
 
     private string Where => string.IsNullOrEmpty(_options.ServiceUrl)
@@ -287,13 +288,13 @@ internal sealed partial class S3ObjectStore : IObjectStore, IDisposable
 
     /// <summary>Errors of the store or the way to it; a cancellation the caller asked for stays a cancellation.</summary>
     private static bool IsFailure(Exception ex, CancellationToken cancellationToken) =>
-        ex is AmazonServiceException or AmazonClientException or HttpRequestException or IOException
+        ex is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or TimeoutException
         || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     private static string Describe(Exception ex) => ex switch
     {
         AmazonServiceException { StatusCode: not 0 } service => $"{(int)service.StatusCode} {service.ErrorCode} {service.Message}".TrimEnd(),
-        OperationCanceledException => "no answer in time",
+        OperationCanceledException or TimeoutException => "no answer in time (Storage:S3:Timeout)",
         _ => ex.InnerException is null ? ex.Message : $"{ex.Message} ({ex.InnerException.Message})",
     };
 
