@@ -58,6 +58,17 @@ public sealed class S3TestServer : IAsyncDisposable
         MaxRetries = 1,
     };
 
+    /// <summary>Configuration that puts a Spectra host's object store in <paramref name="bucket"/> on this server.</summary>
+    public Dictionary<string, string?> HostSettings(string bucket) => new()
+    {
+        ["Storage:Provider"] = "S3",
+        ["Storage:S3:Bucket"] = bucket,
+        ["Storage:S3:ServiceUrl"] = ServiceUrl,
+        ["Storage:S3:ForcePathStyle"] = "true",
+        ["Storage:S3:AccessKey"] = AccessKey,
+        ["Storage:S3:SecretKey"] = SecretKey,
+    };
+
     /// <summary>Creates an empty bucket of a new name and returns the name.</summary>
     public async Task<string> CreateBucketAsync()
     {
