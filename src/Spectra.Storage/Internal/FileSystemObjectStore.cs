@@ -12,6 +12,9 @@ namespace Spectra.Storage.Internal;
 internal sealed class FileSystemObjectStore : IObjectStore
 {
     private const string TempSuffix = ".tmp";
+
+    /// <summary>Like the data directory itself, stored files are for the server's user only (0600, folders 0700).</summary>
+    private static readonly FileStreamOptions NewFile = NewFileOptions();
     private readonly string _root;
 
     public FileSystemObjectStore(string root)
@@ -32,8 +35,8 @@ internal sealed class FileSystemObjectStore : IObjectStore
         {
             file = Disk(key, () =>
             {
-                Directory.CreateDirectory(directory);
-                return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
+                CreatePrivateDirectory(directory);
+                return new FileStream(temp, NewFile);
             });
 
             // Errors reading the content are the caller's and pass unchanged; errors of the disk are the store's.
@@ -150,21 +153,58 @@ internal sealed class FileSystemObjectStore : IObjectStore
 
         var found = new List<StoredObjectInfo>();
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.None };
-        foreach (var file in directory.EnumerateFiles("*", options))
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var key = prefix + Path.GetRelativePath(directory.FullName, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
-            if (ObjectKeys.IsValid(key))
+            foreach (var file in directory.EnumerateFiles("*", options))
             {
-                // Temporary files (".name.random.tmp") and anything else no key could name are not objects.
-                found.Add(InfoOf(key, file));
+                cancellationToken.ThrowIfCancellationRequested();
+                var key = prefix + Path.GetRelativePath(directory.FullName, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
+                if (ObjectKeys.IsValid(key))
+                {
+                    // Temporary files (".name.random.tmp") and anything else no key could name are not objects.
+                    found.Add(InfoOf(key, file));
+                }
             }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ObjectStoreException($"Could not list objects under \"{prefix}\" in {_root}: {ex.Message}", ex);
         }
 
         found.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         foreach (var info in found)
         {
             yield return info;
+        }
+    }
+
+    private static FileStreamOptions NewFileOptions()
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            BufferSize = 0,
+            Options = FileOptions.Asynchronous,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return options;
+    }
+
+    private static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
 

@@ -9,11 +9,16 @@ public sealed class FileSystemObjectStoreTests : ObjectStoreConformanceTests
     private readonly string _root = Path.Combine(Path.GetTempPath(), "spectra-store-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task WriteAsync_Key_IsFileAtThatPathUnderRoot()
+    public async Task WriteAsync_Key_IsPrivateFileAtThatPathUnderRoot()
     {
         await Store.WriteAsync("avatars/0123abcd", new MemoryStream([1, 2, 3]));
 
         Assert.Equal([1, 2, 3], await File.ReadAllBytesAsync(Path.Combine(_root, "avatars", "0123abcd")));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_root, "avatars", "0123abcd")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(_root, "avatars")));
+        }
     }
 
     [Fact]
