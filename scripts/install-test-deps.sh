@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on Debian 12: a PostgreSQL server (started by the tests on
-# 127.0.0.1), ffmpeg/ffprobe, Chromium for browser tests, GStreamer as a second RTMP client, and
-# nginx with its RTMP module as the peer in benchmarks. The fonts are named one by one because the
-# visual baselines of the browser tests are drawn with them: a machine that lacks one (they otherwise
-# arrive as recommendations of other packages) renders text differently.
+# 127.0.0.1), ffmpeg/ffprobe, Chromium for browser tests, GStreamer as a second RTMP client,
+# nginx with its RTMP module as the peer in benchmarks, and s3rver (npm, in tests/tools/s3) as the
+# S3-compatible server the storage tests start on 127.0.0.1. The fonts are named one by one because
+# the visual baselines of the browser tests are drawn with them: a machine that lacks one (they
+# otherwise arrive as recommendations of other packages) renders text differently.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/scripts/lib.sh"
@@ -18,5 +19,6 @@ apt_install_missing \
   curl \
   util-linux procps
 command -v npm >/dev/null 2>&1 || apt_install_missing nodejs npm
+(cd "$root/tests/tools/s3" && npm ci --no-audit --no-fund --loglevel=error)
 # The Debian package starts a cluster on port 5432; tests start their own server on a free port instead.
 require_dotnet

@@ -61,7 +61,7 @@ public sealed class PostgresServer
         }
 
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "spectra", "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C"], asRoot);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = Watched(Command(Path.Combine(bin, "postgres"),
         [
             "-D", data, "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", directory,
@@ -233,12 +233,5 @@ public sealed class PostgresServer
         {
             throw new InvalidOperationException($"{file} failed ({process.ExitCode}): {await stderr}{await stdout}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

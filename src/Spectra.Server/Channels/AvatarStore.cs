@@ -2,18 +2,17 @@ using Microsoft.Extensions.Options;
 using Spectra.Data;
 using Spectra.Data.Entities.Channels;
 using Spectra.Server.Infrastructure;
+using Spectra.Storage;
 
 namespace Spectra.Server.Channels;
 
 /// <summary>
-/// Channel avatars on local disk under {data}/avatars/{channelId}. An upload is checked (size,
-/// signature, pixel size) before anything is written, written to a temporary file, then moved into
-/// place, so a failed upload never leaves half an image.
+/// Channel avatars in the object store under "avatars/{channelId:N}" (on local disk: {data}/avatars/...).
+/// An upload is checked (size, signature, pixel size) before anything is written; the store's atomic
+/// write means a failed upload never leaves half an image.
 /// </summary>
-internal sealed partial class AvatarStore(SpectraDbContext db, IOptions<AvatarOptions> options, IOptions<StorageOptions> storage, TimeProvider time, ILogger<AvatarStore> logger)
+internal sealed partial class AvatarStore(SpectraDbContext db, IOptions<AvatarOptions> options, IObjectStore store, TimeProvider time, ILogger<AvatarStore> logger)
 {
-    private string Directory => Path.Combine(storage.Value.FullDataDirectory, "avatars");
-
     public async Task<OperationResult<Channel>> SaveAsync(Channel channel, Stream content, long? declaredLength, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(channel);
@@ -55,23 +54,8 @@ internal sealed partial class AvatarStore(SpectraDbContext db, IOptions<AvatarOp
             return OperationResult<Channel>.Failure("Avatar", $"Images are at most {options.Value.MaxDimension}×{options.Value.MaxDimension} pixels.");
         }
 
-        System.IO.Directory.CreateDirectory(Directory);
-        var finalPath = PathFor(channel.Id);
-        var tempPath = finalPath + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            await using (var file = File.Create(tempPath))
-            {
-                buffer.Position = 0;
-                await buffer.CopyToAsync(file, cancellationToken);
-            }
-
-            File.Move(tempPath, finalPath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(tempPath);
-        }
+        buffer.Position = 0;
+        await store.WriteAsync(KeyFor(channel.Id), buffer, cancellationToken);
 
         channel.AvatarContentType = info.Value.ContentType;
         channel.AvatarVersion++;
@@ -80,7 +64,8 @@ internal sealed partial class AvatarStore(SpectraDbContext db, IOptions<AvatarOp
         return OperationResult<Channel>.Success(channel);
     }
 
-    public string PathFor(Guid channelId) => Path.Combine(Directory, channelId.ToString("N"));
+    /// <summary>The avatar's object key; the URL is /avatars/{owner name} (ChannelDtoMapping).</summary>
+    public static string KeyFor(Guid channelId) => "avatars/" + channelId.ToString("N");
 
     private OperationResult<Channel> TooLarge(Channel channel, int max)
     {

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Spectra.Server.Infrastructure;
+using Spectra.Storage;
 
 namespace Spectra.Server.Channels;
 
@@ -29,17 +31,22 @@ internal static class ChannelsServiceCollectionExtensions
     /// <summary>/avatars/{username}: the channel's uploaded image, cacheable forever under its versioned URL.</summary>
     private static IEndpointRouteBuilder MapAvatars(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/avatars/{username}", async (string username, ChannelService channels, AvatarStore store, HttpContext http, CancellationToken ct) =>
+        endpoints.MapGet("/avatars/{username}", async Task<IResult> (string username, ChannelService channels, IObjectStore store, HttpContext http, CancellationToken ct) =>
         {
             var channel = await channels.FindByOwnerNameAsync(username, ct);
-            if (channel?.AvatarContentType is null || !File.Exists(store.PathFor(channel.Id)))
+            if (channel?.AvatarContentType is null)
             {
-                return Results.NotFound();
+                return TypedResults.NotFound();
             }
 
-            http.Response.Headers.CacheControl = http.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=60";
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            return Results.File(store.PathFor(channel.Id), channel.AvatarContentType);
+            var result = await ObjectStoreResults.ServeAsync(store, AvatarStore.KeyFor(channel.Id), channel.AvatarContentType, ct);
+            if (result.Result is FileStreamHttpResult)
+            {
+                http.Response.Headers.CacheControl = http.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=60";
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+            }
+
+            return result;
         }).ExcludeFromDescription();
         return endpoints;
     }

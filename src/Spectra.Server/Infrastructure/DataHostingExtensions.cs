@@ -7,12 +7,13 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Spectra.Data;
 using Spectra.Data.Migrations;
+using Spectra.Storage;
 
 namespace Spectra.Server.Infrastructure;
 
 internal static partial class DataHostingExtensions
 {
-    /// <summary>Database (SQLite by default), data directory and the Data Protection key ring.</summary>
+    /// <summary>Database (SQLite by default), data directory, object store (local disk by default) and the Data Protection key ring.</summary>
     public static IHostApplicationBuilder AddSpectraData(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -25,6 +26,7 @@ internal static partial class DataHostingExtensions
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         CreatePrivateDirectory(storage.FullDataDirectory);
         services.AddSpectraDbContext(database, storage.FullDataDirectory);
+        services.AddObjectStore(storage.FullDataDirectory);
         services.TryAddSingleton(TimeProvider.System);
 
         var keyRing = services.AddDataProtection()

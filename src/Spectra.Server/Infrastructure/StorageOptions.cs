@@ -2,13 +2,14 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Spectra.Server.Infrastructure;
 
-/// <summary>Configuration section "Storage".</summary>
+/// <summary>Configuration section "Storage": the data directory and the key ring. The object store's settings in the same section are <see cref="Spectra.Storage.ObjectStoreOptions"/>.</summary>
 internal sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
     /// <summary>
-    /// Root for the SQLite file, Data Protection keys and uploaded avatars. Relative paths are taken
+    /// Root for the SQLite file, Data Protection keys and, unless the object store is configured elsewhere
+    /// (Storage:Provider, Storage:LocalDirectory), stored files such as avatars. Relative paths are taken
     /// from the working directory. Default "./data". Environment: Storage__DataDirectory.
     /// </summary>
     [Required]

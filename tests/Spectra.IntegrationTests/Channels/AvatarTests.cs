@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Net.Http.Json;
 using Spectra.Testing;
+using Spectra.Testing.Storage;
 
 namespace Spectra.IntegrationTests.Channels;
 
@@ -56,6 +57,69 @@ public sealed class AvatarTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Images are at most 2 KiB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(host.DataDirectory, "avatars")) && Directory.EnumerateFiles(Path.Combine(host.DataDirectory, "avatars")).Any());
+    }
+
+    [Fact]
+    public async Task AvatarUrl_Uploaded_CachesAndAnswersConditionalAndRangeRequests()
+    {
+        await using var host = await SpectraHost.StartAsync();
+        using var owner = await host.SignUpAsync("cached");
+        using var upload = await UploadAsync(owner, Png, "image/png", "me.png");
+        var url = (await owner.Http.GetFromJsonAsync<JsonElement>("/api/v1/channels/cached")).GetProperty("avatarUrl").GetString()!;
+
+        using var versioned = await owner.Http.GetAsync(url);
+        using var unversioned = await owner.Http.GetAsync("/avatars/cached");
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
+        conditional.Headers.IfNoneMatch.Add(versioned.Headers.ETag!);
+        using var notModified = await owner.Http.SendAsync(conditional);
+        using var ranged = new HttpRequestMessage(HttpMethod.Get, url);
+        ranged.Headers.Range = new RangeHeaderValue(0, 7);
+        using var partial = await owner.Http.SendAsync(ranged);
+
+        Assert.Equal(HttpStatusCode.OK, versioned.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", versioned.Headers.CacheControl?.ToString());
+        Assert.Equal("nosniff", Assert.Single(versioned.Headers.GetValues("X-Content-Type-Options")));
+        Assert.NotNull(versioned.Content.Headers.LastModified);
+        Assert.Equal("public, max-age=60", unversioned.Headers.CacheControl?.ToString());
+        Assert.Equal(Png, await unversioned.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal("image/png", partial.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Png.AsSpan(0, 8).ToArray(), await partial.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task AvatarUrl_NoAvatarOrNoUser_IsNotFoundWithoutCachingHeaders()
+    {
+        await using var host = await SpectraHost.StartAsync();
+        using var owner = await host.SignUpAsync("plain");
+
+        using var none = await owner.Http.GetAsync("/avatars/plain?v=1");
+        using var nobody = await owner.Http.GetAsync("/avatars/nobody-here");
+
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, nobody.StatusCode);
+        Assert.Null(none.Headers.CacheControl);
+    }
+
+    [Fact]
+    public async Task Upload_ObjectStoreOnS3_IsServedFromTheBucket()
+    {
+        var s3 = await S3TestServer.GetAsync();
+        var bucket = await s3.CreateBucketAsync();
+        await using var host = await SpectraHost.StartAsync(settings: s3.HostSettings(bucket));
+        using var owner = await host.SignUpAsync("clouded");
+
+        using var response = await UploadAsync(owner, Png, "image/png", "me.png");
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var url = (await owner.Http.GetFromJsonAsync<JsonElement>("/api/v1/channels/clouded")).GetProperty("avatarUrl").GetString()!;
+        using var image = await owner.Http.GetAsync(url);
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("public, max-age=31536000, immutable", image.Headers.CacheControl?.ToString());
+        Assert.Equal(Png, await image.Content.ReadAsByteArrayAsync());
+        Assert.False(Directory.Exists(Path.Combine(host.DataDirectory, "avatars")));
+        Assert.Single(Directory.GetFiles(Path.Combine(s3.DataDirectory, bucket), "*._S3rver_object", SearchOption.AllDirectories));
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(TestClient client, byte[] bytes, string contentType, string fileName)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Spectra.Data;
 using Spectra.Media.Live;
 using Spectra.Rtmp;
+using Spectra.Storage;
 
 namespace Spectra.Server.Tests.Infrastructure;
 
@@ -38,6 +39,7 @@ public sealed class OptionsValidationTests : IDisposable
         Assert.Contains("PackagerOptions", names);
         Assert.Contains("RtmpOptions", names);
         Assert.Contains("DatabaseOptions", names);
+        Assert.Contains("ObjectStoreOptions", names);
         Assert.True(names.Count >= 14, string.Join(", ", names));
     }
 
@@ -71,7 +73,7 @@ public sealed class OptionsValidationTests : IDisposable
 
     private static List<Type> FindOptionsTypes()
     {
-        Assembly[] assemblies = [typeof(SpectraApplication).Assembly, typeof(LiveStreamManager).Assembly, typeof(RtmpOptions).Assembly, typeof(DatabaseOptions).Assembly];
+        Assembly[] assemblies = [typeof(SpectraApplication).Assembly, typeof(LiveStreamManager).Assembly, typeof(RtmpOptions).Assembly, typeof(DatabaseOptions).Assembly, typeof(ObjectStoreOptions).Assembly];
         return assemblies.SelectMany(a => a.GetTypes())
             .Where(t => t.IsClass && t.Name.EndsWith("Options", StringComparison.Ordinal)
                 && t.GetField("SectionName", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true })

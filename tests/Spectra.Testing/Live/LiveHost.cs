@@ -38,7 +38,7 @@ public sealed class LiveHost : IAsyncDisposable
     /// <param name="settings">Overrides of any configuration key.</param>
     public static async Task<LiveHost> StartAsync(IDictionary<string, string?>? settings = null, DatabaseKind database = DatabaseKind.Sqlite)
     {
-        var rtmpPort = FreeTcpPort();
+        var rtmpPort = LoopbackPort.Free();
         var config = new Dictionary<string, string?>
         {
             ["Ingest:RtmpPort"] = rtmpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -108,12 +108,5 @@ public sealed class LiveHost : IAsyncDisposable
                 throw new InvalidOperationException("The server logged a stream key or token:" + Environment.NewLine + string.Join(Environment.NewLine, leaks));
             }
         }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
