@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using Spectra.Testing;
 using Spectra.Testing.Live;
 
 namespace Spectra.IntegrationTests.Infrastructure;
@@ -25,18 +25,18 @@ public sealed class PublishedAppTests : IDisposable
         // builds the bundle first (Spectra.Server.csproj), which is the same Content items.
         var (exitCode, output, error) = await ExternalProcess.RunAsync(
             "dotnet",
-            ["publish", Path.Combine(RepositoryRoot(), "src", "Spectra.Server", "Spectra.Server.csproj"), "-c", BuildConfiguration, "--no-build", "-o", app, "-nologo", "-p:SpectraSkipClientBuild=true"],
+            ["publish", Path.Combine(SourceTree.Root, "src", "Spectra.Server", "Spectra.Server.csproj"), "-c", BuildConfiguration, "--no-build", "-o", app, "-nologo", "-p:SpectraSkipClientBuild=true"],
             PublishTimeout);
         Assert.True(exitCode == 0, $"dotnet publish failed ({exitCode}):\n{output}\n{error}");
         Assert.True(File.Exists(Path.Combine(app, "wwwroot", "dist", "site.css")), "the published output has no client bundle");
         Assert.False(Directory.Exists(Path.Combine(app, "ClientApp")), "the client's sources were published");
 
         // The port is set only in the published appsettings.json: the server listens there only if it read that file.
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var settingsPath = Path.Combine(app, "appsettings.json");
         var settings = JsonNode.Parse(await File.ReadAllTextAsync(settingsPath))!.AsObject();
         settings["Http"] = new JsonObject { ["Address"] = "127.0.0.1", ["Port"] = port };
-        settings["Ingest"] = new JsonObject { ["RtmpPort"] = FreePort() };
+        settings["Ingest"] = new JsonObject { ["RtmpPort"] = LoopbackPort.Free() };
         await File.WriteAllTextAsync(settingsPath, settings.ToJsonString());
 
         var elsewhere = Directory.CreateDirectory(Path.Combine(_scratch, "elsewhere")).FullName;
@@ -110,26 +110,6 @@ public sealed class PublishedAppTests : IDisposable
 #else
     private const string BuildConfiguration = "Release";
 #endif
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Spectra.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Spectra.slnx not found above " + AppContext.BaseDirectory);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>Publishing compiles nothing but copies the whole app; it runs alone, not beside real-time media tests.</summary>
