@@ -1,3 +1,5 @@
+using Spectra.Media.Live;
+
 namespace Spectra.Server.Live;
 
 /// <summary>Turns a health sample into the warnings the dashboard shows (in addition to those the media plane reports).</summary>
