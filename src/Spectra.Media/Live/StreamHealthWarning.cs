@@ -26,12 +26,12 @@ public sealed record StreamHealthWarning(string Code, string Message)
 
         if (flags.HasFlag(IngestWarnings.AudioOnly))
         {
-            warnings.Add(new(NoVideo, "Only audio arrives. Add a video source in your encoder: viewers need video to watch."));
+            warnings.Add(AudioOnly());
         }
 
         if (flags.HasFlag(IngestWarnings.UnsupportedAudioCodec))
         {
-            warnings.Add(new(UnsupportedAudioCodec, $"Audio codec '{sample.AudioCodec}' is not supported; viewers get no sound. Set your encoder to AAC."));
+            warnings.Add(AudioCodecNotSupported(sample.AudioCodec));
         }
 
         if (flags.HasFlag(IngestWarnings.VideoOnly))
@@ -41,12 +41,12 @@ public sealed record StreamHealthWarning(string Code, string Message)
 
         if (flags.HasFlag(IngestWarnings.KeyframeIntervalTooLong))
         {
-            warnings.Add(new(KeyframeInterval, $"Keyframe interval is {sample.KeyframeIntervalSeconds:0.#} s; set it to 2 s or less (OBS: Output → Keyframe Interval) for low latency and quality switching."));
+            warnings.Add(KeyframeIntervalTooLong(sample.KeyframeIntervalSeconds));
         }
 
         if (flags.HasFlag(IngestWarnings.TranscoderSlow))
         {
-            warnings.Add(new(TranscoderSlow, $"The server transcodes at {sample.TranscoderSpeed:0.00}× real time and falls behind. Lower your resolution or frame rate, or reduce the quality ladder."));
+            warnings.Add(TranscoderTooSlow(sample.TranscoderSpeed));
         }
 
         if (flags.HasFlag(IngestWarnings.TranscoderRestarting))
@@ -66,4 +66,20 @@ public sealed record StreamHealthWarning(string Code, string Message)
 
         return warnings;
     }
+
+    /// <summary><see cref="NoVideo"/>: only audio arrives.</summary>
+    public static StreamHealthWarning AudioOnly() =>
+        new(NoVideo, "Only audio arrives. Add a video source in your encoder: viewers need video to watch.");
+
+    /// <summary><see cref="UnsupportedAudioCodec"/>, naming the codec.</summary>
+    public static StreamHealthWarning AudioCodecNotSupported(string? codec) =>
+        new(UnsupportedAudioCodec, $"Audio codec '{codec}' is not supported; viewers get no sound. Set your encoder to AAC.");
+
+    /// <summary><see cref="KeyframeInterval"/>, with the interval in seconds.</summary>
+    public static StreamHealthWarning KeyframeIntervalTooLong(double? seconds) =>
+        new(KeyframeInterval, $"Keyframe interval is {seconds:0.#} s; set it to 2 s or less (OBS: Output → Keyframe Interval) for low latency and quality switching.");
+
+    /// <summary><see cref="TranscoderSlow"/>, with the speed in × real time.</summary>
+    public static StreamHealthWarning TranscoderTooSlow(double? speed) =>
+        new(TranscoderSlow, $"The server transcodes at {speed:0.00}× real time and falls behind. Lower your resolution or frame rate, or reduce the quality ladder.");
 }
