@@ -46,6 +46,7 @@ public sealed class LiveStream : IAsyncDisposable
     private ILiveMediaOutput[] _outputs = [];
     private FlvFanOut? _flv;
     private RenditionSet? _renditions;
+    private ILiveSource? _source;
     private int _sources;
     private Task? _stopTask;
     private int _stopRequested;
@@ -105,6 +106,9 @@ public sealed class LiveStream : IAsyncDisposable
 
     /// <summary>The publisher's "encoder" metadata string, if it sent one.</summary>
     public string? Encoder => _ingest.Encoder;
+
+    /// <summary>The source publishing now; null before the first and between a source's end and the next.</summary>
+    public ILiveSource? Source => Volatile.Read(ref _source);
 
     /// <summary>
     /// The FLV output (HTTP-FLV, WebSocket-FLV, RTMP play); null when the session was started without one.
@@ -181,8 +185,13 @@ public sealed class LiveStream : IAsyncDisposable
             {
                 _timeline.OnSourceChanged();
             }
+
+            Volatile.Write(ref _source, source);
         }
     }
+
+    /// <summary>The source has gone; the stream keeps running until its owner stops it (a new source may follow).</summary>
+    internal void Detach(ILiveSource source) => Interlocked.CompareExchange(ref _source, null, source);
 
     /// <summary>
     /// The publisher's onMetaData (AMF0 values: double, string, bool, null). The analysis takes hints from it

@@ -34,6 +34,7 @@ public sealed class RtmpLiveSource : ILiveSource, IRtmpMediaSink
     {
         if (Interlocked.Exchange(ref _ended, 1) == 0)
         {
+            _stream.Detach(this);
             Ended?.Invoke(this, reason switch
             {
                 RtmpUnpublishReason.Unpublished => LiveSourceEndReason.Unpublished,

@@ -61,10 +61,13 @@ public sealed class RtmpLiveSourceTests
             reasons.Add(r);
         };
 
+        Assert.Same(source, fixture.Stream.Source);
+
         await source.OnUnpublishAsync(reason);
         await source.OnUnpublishAsync(reason);
 
         Assert.Equal([expected], reasons);
+        Assert.Null(fixture.Stream.Source);
     }
 
     [Fact]
