@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Spectra.Media.Delivery.Internal;
 using Spectra.Media.Flv;
+using Spectra.Media.Live;
 
 namespace Spectra.Media.Delivery;
 
@@ -15,7 +16,7 @@ namespace Spectra.Media.Delivery;
 /// Fed by one thread at a time (the publisher's); viewers subscribe and leave from any thread. The
 /// publisher never waits for a viewer (see <see cref="FlvViewer"/>).
 /// </remarks>
-public sealed partial class FlvFanOut
+public sealed partial class FlvFanOut : ILiveMediaOutput
 {
     private readonly FlvFanOutOptions _options;
     private readonly TimeProvider _time;
@@ -186,6 +187,12 @@ public sealed partial class FlvFanOut
 
         tag.Release();
     }
+
+    void ILiveMediaOutput.OnMetadata(IReadOnlyDictionary<string, object?> metadata) => OnMetadata(metadata);
+
+    void ILiveMediaOutput.OnMediaTag(FlvTagType type, uint timestampMs, ReadOnlySpan<byte> tagBody) => OnMediaTag(type, timestampMs, tagBody);
+
+    void ILiveMediaOutput.Complete() => Complete();
 
     /// <summary>The stream ended: every viewer gets what it has queued, then its end. Idempotent.</summary>
     internal void Complete()

@@ -13,17 +13,9 @@ public static class HlsOriginEndpointRouteBuilderExtensions
     private static readonly string[] Options = ["OPTIONS"];
 
     /// <summary>
-    /// Maps the HLS origin under <paramref name="prefix"/>:
-    /// <code>
-    /// {prefix}/{channel}/master.m3u8                 master playlist
-    /// {prefix}/{channel}/thumbnail.jpg               latest still
-    /// {prefix}/{channel}/{rendition}/index.m3u8      media playlist
-    /// {prefix}/{channel}/{rendition}/init-{key}.mp4  init segment of one generation (immutable)
-    /// {prefix}/{channel}/{rendition}/init.mp4        init segment of the current generation
-    /// {prefix}/{channel}/{rendition}/{sequence}.m4s  media segment (immutable)
-    /// {prefix}/{channel}/{rendition}/{sequence}.{part}.m4s  LL-HLS part (immutable)
-    /// </code>
-    /// Media playlists honour the LL-HLS delivery directives _HLS_msn, _HLS_part and _HLS_skip.
+    /// Maps the HLS origin under <paramref name="prefix"/>, with the layout <see cref="MediaUrls"/> describes:
+    /// master playlist and thumbnail per channel, media playlist, init segments, segments and LL-HLS parts
+    /// per rendition. Media playlists honour the LL-HLS delivery directives _HLS_msn, _HLS_part and _HLS_skip.
     /// GET and HEAD, single byte ranges, ETag/If-None-Match, CORS. Needs <see cref="HlsServiceCollectionExtensions.AddSpectraHls"/>.
     /// </summary>
     public static IEndpointConventionBuilder MapHlsOrigin(this IEndpointRouteBuilder endpoints, string prefix = MediaUrls.HlsPrefix)
@@ -38,10 +30,10 @@ public static class HlsOriginEndpointRouteBuilderExtensions
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Spectra.Media.Hls.HlsOrigin"));
         var group = endpoints.MapGroup(prefix);
-        group.MapMethods("{channel}/master.m3u8", GetHead, origin.MasterAsync);
-        group.MapMethods("{channel}/thumbnail.jpg", GetHead, origin.ThumbnailAsync);
-        group.MapMethods("{channel}/{rendition}/index.m3u8", GetHead, origin.MediaPlaylistAsync);
-        group.MapMethods("{channel}/{rendition}/{file}", GetHead, origin.RenditionFileAsync);
+        group.MapMethods(MediaUrls.MasterPlaylistRoute, GetHead, origin.MasterAsync);
+        group.MapMethods(MediaUrls.ThumbnailRoute, GetHead, origin.ThumbnailAsync);
+        group.MapMethods(MediaUrls.MediaPlaylistRoute, GetHead, origin.MediaPlaylistAsync);
+        group.MapMethods(MediaUrls.RenditionFileRoute, GetHead, origin.RenditionFileAsync);
         group.MapMethods("{**path}", Options, origin.PreflightAsync);
         return group;
     }

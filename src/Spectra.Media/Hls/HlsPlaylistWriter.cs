@@ -5,9 +5,10 @@ using Spectra.Media.Packaging;
 namespace Spectra.Media.Hls;
 
 /// <summary>
-/// Writes HLS playlists (RFC 8216, and the LL-HLS tags of RFC 8216bis). URIs are relative: the master
-/// names "{rendition}/index.m3u8", a media playlist names "init-{key}.mp4", "{sequence}.m4s" and parts
-/// "{sequence}.{part}.m4s" next to itself, and other renditions' playlists as "../{rendition}/index.m3u8".
+/// Writes HLS playlists (RFC 8216, and the LL-HLS tags of RFC 8216bis). URIs are relative, named by
+/// <see cref="MediaUrls"/>: the master names "{rendition}/index.m3u8", a media playlist names
+/// "init-{key}.mp4", "{sequence}.m4s" and parts "{sequence}.{part}.m4s" next to itself, and other
+/// renditions' playlists as "../{rendition}/index.m3u8".
 /// </summary>
 internal static class HlsPlaylistWriter
 {
@@ -64,7 +65,7 @@ internal static class HlsPlaylistWriter
             }
 
             builder.Append(",NAME=\"").Append(info.Name).Append("\"\n");
-            builder.Append(info.Name).Append("/index.m3u8\n");
+            MediaUrls.AppendRenditionPlaylist(builder, info.Name).Append('\n');
         }
 
         return builder.ToString();
@@ -166,7 +167,7 @@ internal static class HlsPlaylistWriter
             builder.Append("#EXT-X-PROGRAM-DATE-TIME:")
                 .Append(segment.ProgramDateTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)).Append('\n');
             builder.Append("#EXTINF:").Append(Seconds(segment.Duration.TotalSeconds)).Append(",\n");
-            builder.Append(segment.Sequence.ToString(CultureInfo.InvariantCulture)).Append(".m4s\n");
+            MediaUrls.AppendSegment(builder, segment.Sequence).Append('\n');
         }
 
         if (lowLatency && !snapshot.Ended)
@@ -192,9 +193,8 @@ internal static class HlsPlaylistWriter
             if (segments.Length > 0 || openParts.Length > 0)
             {
                 // §4.4.5.3: the part that will be published next, so a client can request it ahead.
-                builder.Append("#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"")
-                    .Append(snapshot.NextSequence.ToString(CultureInfo.InvariantCulture)).Append('.')
-                    .Append(openParts.Length.ToString(CultureInfo.InvariantCulture)).Append(".m4s\"\n");
+                builder.Append("#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"");
+                MediaUrls.AppendPart(builder, snapshot.NextSequence, openParts.Length).Append("\"\n");
             }
 
             foreach (var report in reports)
@@ -205,7 +205,8 @@ internal static class HlsPlaylistWriter
                     continue;
                 }
 
-                builder.Append("#EXT-X-RENDITION-REPORT:URI=\"../").Append(report.Name).Append("/index.m3u8\",LAST-MSN=")
+                builder.Append("#EXT-X-RENDITION-REPORT:URI=\"");
+                MediaUrls.AppendSiblingPlaylist(builder, report.Name).Append("\",LAST-MSN=")
                     .Append(last.Sequence.ToString(CultureInfo.InvariantCulture))
                     .Append(",LAST-PART=").Append(last.Index.ToString(CultureInfo.InvariantCulture)).Append('\n');
             }
@@ -259,14 +260,13 @@ internal static class HlsPlaylistWriter
     }
 
     private static void AppendMap(StringBuilder builder, CmafInitSegment init) =>
-        builder.Append("#EXT-X-MAP:URI=\"init-").Append(init.Key).Append(".mp4\"\n");
+        MediaUrls.AppendInit(builder.Append("#EXT-X-MAP:URI=\""), init.Key).Append("\"\n");
 
     /// <summary>EXT-X-PART (§4.4.4.9): "{sequence}.{index}.m4s", DURATION, INDEPENDENT=YES on a sync sample.</summary>
     private static void AppendPart(StringBuilder builder, CmafPart part)
     {
-        builder.Append("#EXT-X-PART:DURATION=").Append(Seconds(part.Duration.TotalSeconds))
-            .Append(",URI=\"").Append(part.Sequence.ToString(CultureInfo.InvariantCulture)).Append('.')
-            .Append(part.Index.ToString(CultureInfo.InvariantCulture)).Append(".m4s\"");
+        builder.Append("#EXT-X-PART:DURATION=").Append(Seconds(part.Duration.TotalSeconds)).Append(",URI=\"");
+        MediaUrls.AppendPart(builder, part.Sequence, part.Index).Append('"');
         if (part.IsIndependent)
         {
             builder.Append(",INDEPENDENT=YES");

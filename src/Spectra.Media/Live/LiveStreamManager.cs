@@ -59,8 +59,8 @@ public sealed partial class LiveStreamManager : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Starts the live session of <paramref name="channelName"/> with the current options. The caller
-    /// then feeds it (<see cref="LiveStream.OnMetadata"/>, <see cref="LiveStream.OnMediaTag"/>) and
-    /// stops it when the publisher leaves.
+    /// then attaches its publisher as an <see cref="ILiveSource"/> (<see cref="RtmpLiveSource"/>), which
+    /// feeds it, and stops it when the publisher has left for good.
     /// </summary>
     /// <exception cref="InvalidOperationException">The channel already has a running session.</exception>
     /// <exception cref="ArgumentException">The channel name is not URL-safe (see <see cref="HlsNames"/>).</exception>

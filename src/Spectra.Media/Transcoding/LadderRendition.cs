@@ -3,7 +3,7 @@ namespace Spectra.Media.Transcoding;
 /// <summary>One encoded rung of the ladder as configured under "Transcoding:Renditions".</summary>
 public sealed class LadderRendition
 {
-    /// <summary>Name used in HLS paths (/hls/{channel}/{name}/index.m3u8): letters, digits, '-' and '_'.</summary>
+    /// <summary>Name used in HLS paths (the rendition segment of <see cref="MediaUrls"/>'s layout): letters, digits, '-' and '_'.</summary>
     public string Name { get; set; } = "";
 
     /// <summary>Output height in pixels (even, 144–2160); the width follows the source aspect ratio.</summary>

@@ -1,3 +1,5 @@
+using Spectra.Media.Live;
+
 namespace Spectra.Server.Live;
 
 /// <summary>

@@ -5,7 +5,9 @@ namespace Spectra.Server.Live;
 
 /// <summary>
 /// Decides RTMP publishes: the stream key names the channel (keyed-hash lookup, constant-time compare in
-/// <see cref="StreamKeyService"/>); one connected publisher per channel.
+/// <see cref="StreamKeyService"/>); one connected publisher per channel, at most
+/// <see cref="LiveOptions.MaxConcurrentStreams"/> on the site. An accepted publisher's session feeds the
+/// channel's stream through Spectra.Media's <c>RtmpLiveSource</c>.
 /// </summary>
 internal sealed partial class LivePublishHandler(
     IServiceScopeFactory scopes,
@@ -33,7 +35,7 @@ internal sealed partial class LivePublishHandler(
             channelName = channel.Owner.UserName;
         }
 
-        var (sink, atCapacity) = await sessions.TryBeginPublishCoreAsync(channelId, channelName, request.ConnectionId, cancellationToken);
+        var (source, atCapacity) = await sessions.TryBeginPublishAsync(channelId, channelName, request.ConnectionId, cancellationToken);
         if (atCapacity)
         {
             return RtmpPublishResult.Reject(
@@ -41,9 +43,9 @@ internal sealed partial class LivePublishHandler(
                 $"this server is at its limit of {options.Value.MaxConcurrentStreams} live streams; try again later");
         }
 
-        return sink is null
+        return source is null
             ? RtmpPublishResult.Reject(RtmpPublishRejection.AlreadyPublishing, "this channel is already live from another connection")
-            : RtmpPublishResult.Accept(sink);
+            : RtmpPublishResult.Accept(source);
     }
 
     [LoggerMessage(EventId = 3020, Level = LogLevel.Warning, Message = "RTMP connection {ConnectionId} from {RemoteEndPoint}: unknown stream key, publish rejected")]

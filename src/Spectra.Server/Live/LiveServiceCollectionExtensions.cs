@@ -20,7 +20,6 @@ internal static class LiveServiceCollectionExtensions
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSpectraRtmp();
         services.AddSpectraMedia();
-        services.AddSingleton<ILiveIngest, MediaLiveIngest>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiveSessionStore>();
 
@@ -33,7 +32,7 @@ internal static class LiveServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<LiveChannelTracker>());
 
         services.AddSingleton(sp => new LiveSessionManager(
-            sp.GetRequiredService<ILiveIngest>(),
+            sp.GetRequiredService<LiveStreamManager>(),
             sp.GetRequiredService<LiveSessionStore>(),
             sp.GetRequiredService<Events.IEventBus>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LiveOptions>>(),

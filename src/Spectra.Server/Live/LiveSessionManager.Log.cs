@@ -1,4 +1,4 @@
-using Spectra.Rtmp;
+using Spectra.Media.Live;
 
 namespace Spectra.Server.Live;
 
@@ -19,7 +19,7 @@ internal sealed partial class LiveSessionManager
         public static partial void SecondPublisherRejected(ILogger logger, string channel, string connectionId, string? liveConnectionId);
 
         [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Channel {Channel}: publisher {ConnectionId} left ({Reason}); offline in {GraceSeconds} s unless it returns")]
-        public static partial void PublisherLeft(ILogger logger, string channel, string connectionId, RtmpUnpublishReason reason, double graceSeconds);
+        public static partial void PublisherLeft(ILogger logger, string channel, string connectionId, LiveSourceEndReason reason, double graceSeconds);
 
         [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Channel {Channel} is live (session {SessionId})")]
         public static partial void WentOnline(ILogger logger, string channel, Guid sessionId);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Spectra.Media.Live;
 using Spectra.Rtmp;
 using Spectra.Server.Events;
 using Spectra.Server.Live.Internal;
@@ -8,7 +9,10 @@ namespace Spectra.Server.Live;
 /// <summary>
 /// Live state of every channel on this node: one publisher per channel, the session it is recorded as,
 /// the grace after a disconnect in which the same key resumes the session, and the StreamOnline /
-/// StreamOffline events. State changes happen under one lock (cheap: no I/O inside); database writes
+/// StreamOffline events. The media stays in the media plane: a publisher's packets go from its
+/// <see cref="ILiveSource"/> straight into the channel's <see cref="LiveStream"/>; this class decides who may
+/// publish and reacts to the stream's events (first segment ready, health sample) and the source's end.
+/// State changes happen under one lock (cheap: no I/O inside); database writes
 /// and events of a channel run in order on that channel's serial chain.
 /// </summary>
 internal sealed partial class LiveSessionManager : IHostedService
@@ -16,7 +20,7 @@ internal sealed partial class LiveSessionManager : IHostedService
     private static readonly TimeSpan EndWaitLimit = TimeSpan.FromSeconds(30);
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, LiveChannelState> _channels = [];
-    private readonly ILiveIngest _ingest;
+    private readonly LiveStreamManager _streams;
     private readonly LiveSessionStore _store;
     private readonly IEventBus _events;
     private readonly LiveOptions _options;
@@ -25,14 +29,14 @@ internal sealed partial class LiveSessionManager : IHostedService
     private readonly CancellationTokenSource _stopping = new();
 
     internal LiveSessionManager(
-        ILiveIngest ingest,
+        LiveStreamManager streams,
         LiveSessionStore store,
         IEventBus events,
         IOptions<LiveOptions> options,
         TimeProvider time,
         ILogger<LiveSessionManager> logger)
     {
-        _ingest = ingest;
+        _streams = streams;
         _store = store;
         _events = events;
         _options = options.Value;
@@ -93,23 +97,12 @@ internal sealed partial class LiveSessionManager : IHostedService
     }
 
     /// <summary>
-    /// A publisher with a valid key for <paramref name="channelId"/> wants to publish. Returns its sink, or
-    /// null when the channel already has a connected publisher (which is left untouched). Within the grace of
-    /// a previous publisher, the new one resumes that session.
+    /// Starts (or resumes, within the grace) the channel's broadcast for a new RTMP publisher and returns the
+    /// source its session feeds. Null when the channel already has a connected publisher (left untouched) or is
+    /// still ending; <c>AtCapacity</c> is set when the site already carries
+    /// <see cref="LiveOptions.MaxConcurrentStreams"/> streams.
     /// </summary>
-    /// <summary>
-    /// Starts (or resumes, within the grace) the channel's broadcast for a new publisher. Null when the
-    /// channel already has a publisher or is still ending; <paramref name="atCapacity"/> is set when the
-    /// site already carries <see cref="LiveOptions.MaxConcurrentStreams"/> streams.
-    /// </summary>
-    internal async ValueTask<IRtmpMediaSink?> TryBeginPublishAsync(Guid channelId, string channelName, string connectionId, CancellationToken cancellationToken)
-    {
-        var (sink, _) = await TryBeginPublishCoreAsync(channelId, channelName, connectionId, cancellationToken).ConfigureAwait(false);
-        return sink;
-    }
-
-    /// <inheritdoc cref="TryBeginPublishAsync"/>
-    internal async ValueTask<(IRtmpMediaSink? Sink, bool AtCapacity)> TryBeginPublishCoreAsync(Guid channelId, string channelName, string connectionId, CancellationToken cancellationToken)
+    internal async ValueTask<(RtmpLiveSource? Source, bool AtCapacity)> TryBeginPublishAsync(Guid channelId, string channelName, string connectionId, CancellationToken cancellationToken)
     {
         var deadline = _time.GetUtcNow() + EndWaitLimit;
         while (true)
@@ -140,11 +133,9 @@ internal sealed partial class LiveSessionManager : IHostedService
                         state.Grace?.Dispose();
                         state.Grace = null;
                         state.Reconnects++;
-                        var sink = new LiveIngestSink(this, state, state.Media, connectionId);
-                        state.Publisher = sink;
-                        state.Media.OnPublisherReconnected();
+                        var source = Attach(state, state.Media, connectionId);
                         Log.PublisherResumed(_logger, channelName, connectionId, state.SessionId, state.Reconnects);
-                        return (sink, false);
+                        return (source, false);
                     }
                 }
                 else if (_channels.Count >= _options.MaxConcurrentStreams)
@@ -154,7 +145,7 @@ internal sealed partial class LiveSessionManager : IHostedService
                 }
                 else
                 {
-                    created = new LiveChannelState(this, channelId, channelName, Guid.CreateVersion7());
+                    created = new LiveChannelState(channelId, channelName, Guid.CreateVersion7());
                     _channels.Add(channelId, created);
                 }
             }
@@ -175,12 +166,12 @@ internal sealed partial class LiveSessionManager : IHostedService
         }
     }
 
-    private LiveIngestSink? StartMedia(LiveChannelState state, string connectionId)
+    private RtmpLiveSource StartMedia(LiveChannelState state, string connectionId)
     {
-        ILiveIngestStream media;
+        LiveStream stream;
         try
         {
-            media = _ingest.Start(state.ChannelName, state);
+            stream = _streams.Start(state.ChannelName);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -193,28 +184,38 @@ internal sealed partial class LiveSessionManager : IHostedService
             throw;
         }
 
+        stream.FirstSegmentReady += _ => OnFirstSegmentReady(state);
+        stream.HealthSampled += (_, sample) => OnHealthSampled(state, StreamHealth.From(sample, _time));
         lock (_lock)
         {
-            state.Media = media;
-            state.Publisher = new LiveIngestSink(this, state, media, connectionId);
+            state.Media = stream;
+            var source = Attach(state, stream, connectionId);
             Log.PublisherStarted(_logger, state.ChannelName, connectionId, state.SessionId);
-            return state.Publisher;
+            return source;
         }
     }
 
-    internal void OnPublisherGone(LiveIngestSink sink, RtmpUnpublishReason reason)
+    /// <summary>The new publisher's source, attached to the channel's stream (caller holds the lock).</summary>
+    private RtmpLiveSource Attach(LiveChannelState state, LiveStream stream, string connectionId)
     {
-        var state = sink.State;
+        var source = new RtmpLiveSource(stream, connectionId);
+        source.Ended += (ended, reason) => OnPublisherGone(state, ended, reason);
+        state.Publisher = source;
+        return source;
+    }
+
+    private void OnPublisherGone(LiveChannelState state, ILiveSource source, LiveSourceEndReason reason)
+    {
         CancellationTokenSource grace;
         lock (_lock)
         {
-            if (!ReferenceEquals(state.Publisher, sink) || state.Ending is not null)
+            if (!ReferenceEquals(state.Publisher, source) || state.Ending is not null)
             {
                 return;
             }
 
             state.Publisher = null;
-            Log.PublisherLeft(_logger, state.ChannelName, sink.ConnectionId, reason, _options.OfflineGrace.TotalSeconds);
+            Log.PublisherLeft(_logger, state.ChannelName, source.ConnectionId, reason, _options.OfflineGrace.TotalSeconds);
             if (_options.OfflineGrace <= TimeSpan.Zero || _stopping.IsCancellationRequested)
             {
                 BeginEnd(state, LiveSessionStore.ReasonPublisherLeft);
@@ -252,7 +253,7 @@ internal sealed partial class LiveSessionManager : IHostedService
         }
     }
 
-    internal void OnFirstSegmentReady(LiveChannelState state)
+    private void OnFirstSegmentReady(LiveChannelState state)
     {
         lock (_lock)
         {
@@ -264,7 +265,7 @@ internal sealed partial class LiveSessionManager : IHostedService
             state.Online = true;
             var at = _time.GetUtcNow().UtcDateTime;
             state.OnlineAt = at;
-            var health = state.Media?.CurrentHealth ?? state.LastHealth;
+            var health = state.LastHealth;
             var encoder = state.Encoder;
             state.FactsRecorded = HasFacts(health);
             Enqueue(state, async () =>
@@ -276,7 +277,7 @@ internal sealed partial class LiveSessionManager : IHostedService
         }
     }
 
-    internal void OnHealthSampled(LiveChannelState state, StreamHealth health)
+    private void OnHealthSampled(LiveChannelState state, StreamHealth health)
     {
         lock (_lock)
         {
@@ -334,7 +335,7 @@ internal sealed partial class LiveSessionManager : IHostedService
         return ending;
     }
 
-    private async Task StopMediaAsync(LiveChannelState state, ILiveIngestStream media)
+    private async Task StopMediaAsync(LiveChannelState state, LiveStream media)
     {
         try
         {
@@ -376,5 +377,5 @@ internal sealed partial class LiveSessionManager : IHostedService
         state.SessionId,
         state.OnlineAt,
         state.Reconnects,
-        state.Media?.CurrentHealth ?? state.LastHealth);
+        state.LastHealth);
 }

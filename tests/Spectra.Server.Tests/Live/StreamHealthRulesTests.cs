@@ -1,3 +1,4 @@
+using Spectra.Media.Live;
 using Spectra.Server.Live;
 
 namespace Spectra.Server.Tests.Live;

@@ -187,7 +187,7 @@ internal sealed partial class HlsOrigin
         return ahead > limit + partsPerSegment;
     }
 
-    /// <summary>init.mp4 (current generation), init-{key}.mp4 and {sequence}.m4s.</summary>
+    /// <summary>init.mp4 (current generation), init-{key}.mp4, {sequence}.m4s and {sequence}.{part}.m4s (names: <see cref="MediaUrls"/>).</summary>
     public Task RenditionFileAsync(HttpContext context)
     {
         if (!TryGetRendition(context, out var rendition))
@@ -197,9 +197,9 @@ internal sealed partial class HlsOrigin
 
         var file = RouteValue(context, "file").AsSpan();
         var snapshot = rendition.Window.Snapshot;
-        if (file.EndsWith(".m4s", StringComparison.Ordinal))
+        if (file.EndsWith(MediaUrls.SegmentExtension, StringComparison.Ordinal))
         {
-            var name = file[..^4];
+            var name = file[..^MediaUrls.SegmentExtension.Length];
             var dot = name.IndexOf('.');
             if (dot < 0)
             {
@@ -230,7 +230,7 @@ internal sealed partial class HlsOrigin
             return NotFound(context, "part");
         }
 
-        if (file.SequenceEqual("init.mp4"))
+        if (file.SequenceEqual(MediaUrls.CurrentInitFile))
         {
             // The current generation under a fixed name: may change, so cached like a playlist.
             return snapshot.CurrentInit is { } current
@@ -238,8 +238,8 @@ internal sealed partial class HlsOrigin
                 : NotFound(context, "init");
         }
 
-        if (file.StartsWith("init-", StringComparison.Ordinal) && file.EndsWith(".mp4", StringComparison.Ordinal)
-            && snapshot.FindInit(file[5..^4]) is { } init)
+        if (file.StartsWith(MediaUrls.InitFilePrefix, StringComparison.Ordinal) && file.EndsWith(MediaUrls.InitFileExtension, StringComparison.Ordinal)
+            && snapshot.FindInit(file[MediaUrls.InitFilePrefix.Length..^MediaUrls.InitFileExtension.Length]) is { } init)
         {
             return WriteAsync(context, init.Data, InitContentType, HlsCachePolicy.Immutable, init.ETag, ranges: true);
         }

@@ -17,9 +17,9 @@ namespace Spectra.Media.Live.Internal;
 /// ends the generation; the next one starts at the next keyframe with a new init segment, and the
 /// playlist gets <c>EXT-X-DISCONTINUITY</c> as for an ffmpeg restart. A packager failure ends the
 /// generation the same way.</para>
-/// <para>Timestamps arrive monotonic per track (late tags are dropped by <see cref="LiveStream"/>) and
+/// <para>Timestamps arrive monotonic per track (late tags are dropped by <see cref="IngestAnalyzer"/>) and
 /// already rebased after a publisher reconnect, so a reconnect continues the same generation.</para>
-/// <para><see cref="OnTag"/> is called under the stream's ingest lock, one tag at a time; the packager
+/// <para><see cref="OnTag"/> is called by the <see cref="RenditionSet"/> under the stream's ingest lock, one tag at a time; the packager
 /// runs on the thread pool. The pipe never pauses the writer: the packager only parses and copies,
 /// and its segment size is bounded by <see cref="PackagerOptions.MaxSegmentSize"/>.</para>
 /// </remarks>

@@ -1,11 +1,12 @@
+using Spectra.Media.Live;
+
 namespace Spectra.Server.Live.Internal;
 
 /// <summary>
 /// What the server knows about one channel while a publisher feeds it or its grace runs. Mutable fields
 /// are guarded by the manager's lock; database work and events run one after another on <see cref="Serial"/>.
 /// </summary>
-internal sealed class LiveChannelState(LiveSessionManager manager, Guid channelId, string channelName, Guid sessionId)
-    : ILiveIngestObserver
+internal sealed class LiveChannelState(Guid channelId, string channelName, Guid sessionId)
 {
     public Guid ChannelId { get; } = channelId;
 
@@ -14,10 +15,11 @@ internal sealed class LiveChannelState(LiveSessionManager manager, Guid channelI
     /// <summary>The session this broadcast is (or will be) recorded as; assigned before it exists in the database.</summary>
     public Guid SessionId { get; } = sessionId;
 
-    public ILiveIngestStream? Media { get; set; }
+    /// <summary>The channel's stream in the media plane; null until it has started.</summary>
+    public LiveStream? Media { get; set; }
 
     /// <summary>The connected publisher; null during the grace.</summary>
-    public LiveIngestSink? Publisher { get; set; }
+    public ILiveSource? Publisher { get; set; }
 
     /// <summary>Cancels the running grace timer; null when no grace runs.</summary>
     public CancellationTokenSource? Grace { get; set; }
@@ -32,8 +34,10 @@ internal sealed class LiveChannelState(LiveSessionManager manager, Guid channelI
 
     public int Reconnects { get; set; }
 
-    /// <summary>The publisher's "encoder" metadata string, if sent.</summary>
-    public string? Encoder { get; set; }
+    /// <summary>The publisher's "encoder" metadata string, if sent, cut to what a session row holds.</summary>
+    public string? Encoder => Media?.Encoder is { } text && text.Length > Data.Entities.Live.StreamSession.EncoderMaxLength
+        ? text[..Data.Entities.Live.StreamSession.EncoderMaxLength]
+        : Media?.Encoder;
 
     public StreamHealth? LastHealth { get; set; }
 
@@ -42,8 +46,4 @@ internal sealed class LiveChannelState(LiveSessionManager manager, Guid channelI
 
     /// <summary>Tail of the chain of database writes and events of this channel (they must not reorder).</summary>
     public Task Serial { get; set; } = Task.CompletedTask;
-
-    public void OnFirstSegmentReady() => manager.OnFirstSegmentReady(this);
-
-    public void OnHealthSampled(StreamHealth health) => manager.OnHealthSampled(this, health);
 }

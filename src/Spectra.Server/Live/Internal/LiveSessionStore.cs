@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Spectra.Data;
 using Spectra.Data.Entities.Live;
+using Spectra.Media.Live;
 
 namespace Spectra.Server.Live.Internal;
 

@@ -1,14 +1,29 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Spectra.Media.Flv;
 using Spectra.Media.Transcoding;
 
-namespace Spectra.Media.Live;
+namespace Spectra.Media.Live.Internal;
 
-public sealed partial class LiveStream
+/// <summary>
+/// Ingest analysis of one live stream: parses each tag's header, keeps the codecs, decoder
+/// configurations, metadata hints and timestamps, rejects tags whose timestamp goes backwards within
+/// their track, and plans the ladder once the tracks are known (or the probe time has passed).
+/// </summary>
+/// <remarks>
+/// <see cref="OnMediaTag"/> and <see cref="OnMetadata"/> are called by one thread at a time (the
+/// stream serializes them); <see cref="Snapshot"/> and the configurations are read from other threads,
+/// so the state sits behind its own lock.
+/// </remarks>
+internal sealed class IngestAnalyzer
 {
-    private readonly Lock _ingestLock = new();
+    private readonly Lock _lock = new();
+    private readonly string _channel;
+    private readonly LadderOptions _ladder;
+    private readonly LiveStreamOptions _options;
+    private readonly ILogger _logger;
 
-    // Guarded by _ingestLock.
+    // Guarded by _lock.
     private VideoCodecInfo? _video;
     private AudioCodecInfo? _audio;
     private FlvVideoCodec? _videoCodecSeen;
@@ -27,24 +42,61 @@ public sealed partial class LiveStream
     private int _metadataHeight;
     private bool? _metadataHasAudio;
     private bool _decided;
-    private bool _transcoding;
     private IngestWarnings _planWarnings;
     private LadderPlan? _plan;
+    private string? _encoder;
 
-    // Read by the health timer.
     private long _bytesReceived;
     private long _videoFrames;
     private long _lateTags;
 
+    public IngestAnalyzer(string channel, LadderOptions ladder, LiveStreamOptions options, ILogger logger)
+    {
+        _channel = channel;
+        _ladder = ladder;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>The ladder, once planned; null before.</summary>
+    public LadderPlan? Plan => Volatile.Read(ref _plan);
+
+    /// <summary>The publisher's "encoder" metadata string, if it sent one.</summary>
+    public string? Encoder => Volatile.Read(ref _encoder);
+
+    /// <summary>Audio + video tag bytes received since the start.</summary>
+    public long BytesReceived => Interlocked.Read(ref _bytesReceived);
+
+    /// <summary>Video frames (not sequence headers) received since the start.</summary>
+    public long VideoFrames => Interlocked.Read(ref _videoFrames);
+
+    /// <summary>Tags dropped since the start because their timestamp went backwards within their track.</summary>
+    public long LateTags => Interlocked.Read(ref _lateTags);
+
+    /// <summary>The latest AVC and AAC sequence header tag bodies (null before they arrive).</summary>
+    public (byte[]? Video, byte[]? Audio) Configurations
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return (_videoConfig, _audioConfig);
+            }
+        }
+    }
+
     /// <summary>
     /// The publisher's onMetaData (AMF0 values: double, string, bool, null). Used as hints:
-    /// width/height/framerate/videodatarate/audiodatarate (kbit/s) and whether audio is announced.
+    /// width/height/framerate/videodatarate/audiodatarate (kbit/s), whether audio is announced, the encoder.
     /// </summary>
     public void OnMetadata(IReadOnlyDictionary<string, object?> metadata)
     {
-        ArgumentNullException.ThrowIfNull(metadata);
-        _flv?.OnMetadata(metadata);
-        lock (_ingestLock)
+        if (metadata.TryGetValue("encoder", out var encoder) && encoder is string text)
+        {
+            Volatile.Write(ref _encoder, text);
+        }
+
+        lock (_lock)
         {
             _metadataFrameRate = Number(metadata, "framerate") is > 0 and var fr ? fr : Number(metadata, "fps");
             _metadataWidth = (int)Number(metadata, "width");
@@ -61,56 +113,65 @@ public sealed partial class LiveStream
         }
     }
 
-    /// <summary>
-    /// One audio (8) or video (9) tag body exactly as in FLV (AUDIODATA / VIDEODATA) with its
-    /// absolute timestamp in ms. Never blocks for long: the tag is copied into a pooled buffer and
-    /// queued for ffmpeg (dropped, and counted, when the queue is full). Other tag types are ignored.
-    /// </summary>
-    public void OnMediaTag(FlvTagType type, uint timestampMs, ReadOnlySpan<byte> tagBody)
+    /// <summary>Counts the bytes of a tag as it arrives, before it is analysed.</summary>
+    public void OnReceived(int bytes) => Interlocked.Add(ref _bytesReceived, bytes);
+
+    /// <summary>Analyses one audio or video tag body; plans the ladder when the time has come.</summary>
+    public IngestVerdict OnMediaTag(FlvTagType type, uint timestampMs, ReadOnlySpan<byte> tagBody)
     {
-        if (Volatile.Read(ref _stopRequested) != 0 || type is not (FlvTagType.Audio or FlvTagType.Video) || tagBody.IsEmpty)
+        lock (_lock)
         {
-            return;
-        }
-
-        Interlocked.Add(ref _bytesReceived, tagBody.Length);
-        _flv?.OnMediaTag(type, timestampMs, tagBody);
-        lock (_ingestLock)
-        {
-            if (Volatile.Read(ref _stopRequested) != 0)
-            {
-                return;
-            }
-
             if (_firstTimestamp < 0)
             {
                 _firstTimestamp = timestampMs;
             }
 
-            bool accepted = type == FlvTagType.Video ? OnVideoTag(timestampMs, tagBody) : OnAudioTag(timestampMs, tagBody);
+            bool configurationChanged = false;
+            bool accepted = type == FlvTagType.Video
+                ? OnVideoTag(timestampMs, tagBody, out configurationChanged)
+                : OnAudioTag(timestampMs, tagBody);
             if (!accepted)
             {
-                return;
+                return default;
             }
 
-            if (!_decided)
-            {
-                TryDecide(timestampMs);
-            }
-
-            if (_transcoding && (type == FlvTagType.Video ? _plan!.IncludesVideo : _plan!.IncludesAudio))
-            {
-                _source?.OnTag(type, timestampMs, tagBody);
-                if (_supervisor is not null)
-                {
-                    _queue.TryEnqueue(type, timestampMs, tagBody);
-                }
-            }
+            var plan = _decided ? null : TryDecide(timestampMs);
+            return new IngestVerdict(true, plan, configurationChanged, configurationChanged ? _video?.Width ?? 0 : 0, configurationChanged ? _video?.Height ?? 0 : 0);
         }
     }
 
-    private bool OnVideoTag(uint timestampMs, ReadOnlySpan<byte> body)
+    /// <summary>What the health sample needs of the ingest, read consistently.</summary>
+    public IngestSnapshot Snapshot()
     {
+        lock (_lock)
+        {
+            var warnings = IngestWarnings.None;
+            long sinceKeyframe = _lastKeyframeTimestamp >= 0 ? _lastVideoTimestamp - _lastKeyframeTimestamp : -1;
+            double maxMs = _options.MaxKeyframeInterval.TotalMilliseconds;
+            if (_keyframeIntervalMs > maxMs || sinceKeyframe > maxMs)
+            {
+                warnings |= IngestWarnings.KeyframeIntervalTooLong;
+            }
+
+            warnings |= _planWarnings;
+            if (!_decided && _audio is not null && _video is null && _videoCodecSeen is null)
+            {
+                warnings |= IngestWarnings.AudioOnly; // still probing, but nothing but audio so far
+            }
+
+            return new IngestSnapshot(
+                _video?.CodecString ?? _videoCodecSeen?.ToString().ToLowerInvariant(),
+                _audio?.CodecString,
+                _video?.Width ?? 0,
+                _video?.Height ?? 0,
+                _keyframeIntervalMs >= 0 ? _keyframeIntervalMs / 1000.0 : null,
+                warnings);
+        }
+    }
+
+    private bool OnVideoTag(uint timestampMs, ReadOnlySpan<byte> body, out bool configurationChanged)
+    {
+        configurationChanged = false;
         if (!FlvVideoTagHeader.TryParse(body, out var header))
         {
             return false;
@@ -128,17 +189,10 @@ public sealed partial class LiveStream
                 _videoConfig = body.ToArray();
             }
 
-            if (changed && _transcoding && Volatile.Read(ref _supervisor)?.Current is { } running)
-            {
-                // New SPS/PPS (resolution, profile...): the passthrough's init segment and the
-                // decoder set-up are stale. A new generation starts from the new configuration,
-                // with a new init segment and a discontinuity in every playlist.
-                Log.SourceConfigurationChanged(_logger, ChannelName, info?.Width ?? 0, info?.Height ?? 0, running.ProcessId);
-                running.Kill();
-            }
+            configurationChanged = changed;
             if (first && info is not null)
             {
-                Log.VideoDetected(_logger, ChannelName, info.CodecString, info.Width, info.Height);
+                LiveStreamLog.VideoDetected(_logger, _channel, info.CodecString, info.Width, info.Height);
             }
 
             if (_decided && _plan is { CanTranscode: false } plan && plan.Warnings.HasFlag(LadderWarnings.NoVideo))
@@ -193,7 +247,7 @@ public sealed partial class LiveStream
             FlvCodecDetector.TryDetectAudio(body, out var info, out _);
             if (_audio is null && info is not null)
             {
-                Log.AudioDetected(_logger, ChannelName, info.CodecString, info.SampleRate, info.Channels);
+                LiveStreamLog.AudioDetected(_logger, _channel, info.CodecString, info.SampleRate, info.Channels);
             }
 
             _audio = info;
@@ -215,7 +269,7 @@ public sealed partial class LiveStream
     }
 
     /// <summary>Plans once both tracks are known, or the probe time has passed without one of them.</summary>
-    private void TryDecide(uint timestampMs)
+    private LadderPlan? TryDecide(uint timestampMs)
     {
         bool probeOver = timestampMs - _firstTimestamp >= (long)_options.ProbeDuration.TotalMilliseconds;
         bool videoKnown = _video is not null || (_videoCodecSeen is { } seen && seen != FlvVideoCodec.H264);
@@ -223,7 +277,7 @@ public sealed partial class LiveStream
         bool decide = videoKnown ? audioKnown || probeOver || _metadataHasAudio == false : probeOver;
         if (!decide)
         {
-            return;
+            return null;
         }
 
         var video = _video;
@@ -253,12 +307,8 @@ public sealed partial class LiveStream
         _decided = true;
         _planWarnings = ToIngestWarnings(plan.Warnings);
         Volatile.Write(ref _plan, plan);
-        Log.Planned(_logger, ChannelName, string.Join(", ", plan.Renditions.Select(Describe)), plan.Warnings.ToString());
-        if (plan.CanTranscode && !_transcoding)
-        {
-            _transcoding = true;
-            StartTranscoding(plan);
-        }
+        LiveStreamLog.Planned(_logger, _channel, string.Join(", ", plan.Renditions.Select(Describe)), plan.Warnings.ToString());
+        return plan;
     }
 
     private static string Describe(PlannedRendition r) => r.IsPassthrough

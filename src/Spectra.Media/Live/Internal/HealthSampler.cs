@@ -1,10 +1,25 @@
+using Microsoft.Extensions.Logging;
 using Spectra.Media.Transcoding;
 
-namespace Spectra.Media.Live;
+namespace Spectra.Media.Live.Internal;
 
-public sealed partial class LiveStream
+/// <summary>
+/// Health sampling of one live stream: every <see cref="LiveStreamOptions.HealthInterval"/> it reads the
+/// ingest counters and the transcoder's progress, turns them into an <see cref="IngestHealth"/> with
+/// <see cref="IngestWarnings"/>, and is the transcoder's watchdog (an ffmpeg silent for
+/// <see cref="LiveStreamOptions.TranscoderStallTimeout"/> while media arrives is killed and restarted).
+/// </summary>
+internal sealed class HealthSampler : IAsyncDisposable
 {
-    private IngestHealth _currentHealth = new();
+    private readonly string _channel;
+    private readonly IngestAnalyzer _ingest;
+    private readonly Func<TranscoderRun?> _transcoder;
+    private readonly LiveStreamOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Action<IngestHealth> _sampled;
+    private readonly ITimer _timer;
+    private IngestHealth _current = new();
     private DateTimeOffset _lastSampleAt;
     private long _lastSampleBytes;
     private long _lastSampleFrames;
@@ -13,18 +28,43 @@ public sealed partial class LiveStream
     private int _lastSampleRestarts;
     private int _sampling;
     private int _slowSamples;
-    private ProgressMark? _latestProgress;
+    private int _disposed;
     private ProgressMark? _sampledProgress;
 
-    /// <summary>The latest health sample (an empty one before the first).</summary>
-    public IngestHealth CurrentHealth => Volatile.Read(ref _currentHealth);
-
-    private void OnProgress(FfmpegProcess process, FfmpegProgress progress) =>
-        Volatile.Write(ref _latestProgress, new ProgressMark(process.Generation, progress, _time.GetTimestamp()));
-
-    private void SampleHealth()
+    /// <param name="transcoder">The stream's transcoder, once it has one.</param>
+    /// <param name="sampled">Called with each sample on the timer's thread; a failure is logged, the timer goes on.</param>
+    public HealthSampler(
+        string channel,
+        IngestAnalyzer ingest,
+        Func<TranscoderRun?> transcoder,
+        LiveStreamOptions options,
+        TimeProvider time,
+        ILogger logger,
+        Action<IngestHealth> sampled)
     {
-        if (IsStopped || Interlocked.Exchange(ref _sampling, 1) == 1)
+        _channel = channel;
+        _ingest = ingest;
+        _transcoder = transcoder;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _sampled = sampled;
+        _lastSampleAt = time.GetUtcNow();
+        _timer = time.CreateTimer(static state => ((HealthSampler)state!).Sample(), this, options.HealthInterval, options.HealthInterval);
+    }
+
+    /// <summary>The latest sample (an empty one before the first).</summary>
+    public IngestHealth Current => Volatile.Read(ref _current);
+
+    public async ValueTask DisposeAsync()
+    {
+        Volatile.Write(ref _disposed, 1);
+        await _timer.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void Sample()
+    {
+        if (Volatile.Read(ref _disposed) != 0 || Interlocked.Exchange(ref _sampling, 1) == 1)
         {
             return;
         }
@@ -32,15 +72,15 @@ public sealed partial class LiveStream
         try
         {
             var health = TakeSample();
-            Volatile.Write(ref _currentHealth, health);
-            Log.HealthSampled(_logger, ChannelName, health.IncomingBitsPerSecond, health.FramesPerSecond, health.TranscoderSpeed ?? 0, health.Warnings.ToString());
-            HealthSampled?.Invoke(this, health);
+            Volatile.Write(ref _current, health);
+            LiveStreamLog.HealthSampled(_logger, _channel, health.IncomingBitsPerSecond, health.FramesPerSecond, health.TranscoderSpeed ?? 0, health.Warnings.ToString());
+            _sampled(health);
         }
 #pragma warning disable CA1031 // The timer must survive a failing subscriber.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.HandlerFailed(_logger, ChannelName, nameof(HealthSampled), ex);
+            LiveStreamLog.HandlerFailed(_logger, _channel, nameof(LiveStream.HealthSampled), ex);
         }
         finally
         {
@@ -54,49 +94,22 @@ public sealed partial class LiveStream
         double seconds = Math.Max(0.001, (now - _lastSampleAt).TotalSeconds);
         _lastSampleAt = now;
 
-        long bytes = Interlocked.Read(ref _bytesReceived);
-        long frames = Interlocked.Read(ref _videoFrames);
-        long dropped = _queue.DroppedTags;
-        long late = Interlocked.Read(ref _lateTags);
+        var transcoder = _transcoder();
+        long bytes = _ingest.BytesReceived;
+        long frames = _ingest.VideoFrames;
+        long dropped = transcoder?.DroppedTags ?? 0;
+        long late = _ingest.LateTags;
+        long queued = transcoder?.QueuedBytes ?? 0;
         long bytesDelta = bytes - _lastSampleBytes;
         long framesDelta = frames - _lastSampleFrames;
         bool droppedNow = dropped > _lastSampleDropped;
         bool lateNow = late > _lastSampleLate;
         (_lastSampleBytes, _lastSampleFrames, _lastSampleDropped, _lastSampleLate) = (bytes, frames, dropped, late);
 
-        var warnings = IngestWarnings.None;
-        string? videoCodec;
-        string? audioCodec;
-        int width;
-        int height;
-        double? keyframeInterval;
-        bool transcoding;
-        lock (_ingestLock)
-        {
-            videoCodec = _video?.CodecString ?? _videoCodecSeen?.ToString().ToLowerInvariant();
-            audioCodec = _audio?.CodecString;
-            width = _video?.Width ?? 0;
-            height = _video?.Height ?? 0;
-            keyframeInterval = _keyframeIntervalMs >= 0 ? _keyframeIntervalMs / 1000.0 : null;
-            long sinceKeyframe = _lastKeyframeTimestamp >= 0 ? _lastVideoTimestamp - _lastKeyframeTimestamp : -1;
-            double maxMs = _options.MaxKeyframeInterval.TotalMilliseconds;
-            if (_keyframeIntervalMs > maxMs || sinceKeyframe > maxMs)
-            {
-                warnings |= IngestWarnings.KeyframeIntervalTooLong;
-            }
-
-            warnings |= _planWarnings;
-            if (!_decided && _audio is not null && _video is null && _videoCodecSeen is null)
-            {
-                warnings |= IngestWarnings.AudioOnly; // still probing, but nothing but audio so far
-            }
-
-            transcoding = _transcoding;
-        }
-
-        var supervisor = Volatile.Read(ref _supervisor);
-        int restarts = supervisor?.Restarts ?? 0;
-        if (transcoding && supervisor is not null && (restarts > _lastSampleRestarts || supervisor.Current is null))
+        var ingest = _ingest.Snapshot();
+        var warnings = ingest.Warnings;
+        int restarts = transcoder?.Restarts ?? 0;
+        if (transcoder is not null && (restarts > _lastSampleRestarts || transcoder.Current is null))
         {
             warnings |= IngestWarnings.TranscoderRestarting;
         }
@@ -104,7 +117,7 @@ public sealed partial class LiveStream
         _lastSampleRestarts = restarts;
 
         // Speed over the sample from ffmpeg's output clock, within one generation.
-        var latest = Volatile.Read(ref _latestProgress);
+        var latest = transcoder?.LatestProgress;
         var previous = _sampledProgress;
         _sampledProgress = latest;
         double? speed = null;
@@ -117,32 +130,32 @@ public sealed partial class LiveStream
 
         // One slow sample is normal right after a (re)start; two in a row are not.
         _slowSamples = speed < _options.MinTranscoderSpeed ? _slowSamples + 1 : speed is null ? _slowSamples : 0;
-        if (_slowSamples >= 2 || _queue.QueuedBytes > _options.MaxQueuedBytes / 2)
+        if (_slowSamples >= 2 || queued > _options.MaxQueuedBytes / 2)
         {
             warnings |= IngestWarnings.TranscoderSlow;
         }
 
-        if (KillIfStalled(supervisor?.Current, latest, now, bytesDelta))
+        if (KillIfStalled(transcoder?.Current, latest, now, bytesDelta))
         {
             warnings |= IngestWarnings.TranscoderRestarting;
         }
 
         warnings |= droppedNow ? IngestWarnings.DataDropped : 0;
         warnings |= lateNow ? IngestWarnings.TimestampsOutOfOrder : 0;
-        bool sameGeneration = latest is not null && supervisor?.Current?.Generation == latest.Generation;
+        bool sameGeneration = latest is not null && transcoder?.Current?.Generation == latest.Generation;
         return new IngestHealth
         {
             SampledAt = now,
             IncomingBitsPerSecond = (long)(bytesDelta * 8 / seconds),
             FramesPerSecond = Math.Round(framesDelta / seconds, 2),
-            KeyframeIntervalSeconds = keyframeInterval,
-            VideoCodec = videoCodec,
-            AudioCodec = audioCodec,
-            Width = width,
-            Height = height,
+            KeyframeIntervalSeconds = ingest.KeyframeIntervalSeconds,
+            VideoCodec = ingest.VideoCodec,
+            AudioCodec = ingest.AudioCodec,
+            Width = ingest.Width,
+            Height = ingest.Height,
             DroppedTags = dropped,
             LateTags = late,
-            QueuedBytes = _queue.QueuedBytes,
+            QueuedBytes = transcoder?.QueuedBytes ?? 0,
             TranscoderSpeed = speed,
             TranscoderFramesPerSecond = sameGeneration ? latest!.Progress.FramesPerSecond : null,
             TranscoderDroppedFrames = sameGeneration ? latest!.Progress.DroppedFrames : 0,
@@ -168,10 +181,8 @@ public sealed partial class LiveStream
             return false;
         }
 
-        Log.TranscoderStalled(_logger, ChannelName, current.ProcessId, silent.TotalSeconds);
+        LiveStreamLog.TranscoderStalled(_logger, _channel, current.ProcessId, silent.TotalSeconds);
         current.Kill();
         return true;
     }
-
-    private sealed record ProgressMark(int Generation, FfmpegProgress Progress, long Timestamp);
 }

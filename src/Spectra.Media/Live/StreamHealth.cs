@@ -1,7 +1,8 @@
-namespace Spectra.Server.Live;
+namespace Spectra.Media.Live;
 
 /// <summary>
-/// One sample of a live channel's ingest and transcoder health, as the dashboard shows it. Null members
+/// One sample of a live channel's ingest and transcoder health, as the creator's dashboard shows it:
+/// an <see cref="IngestHealth"/> read by <see cref="From"/>, with its flags turned into warnings in words. Null members
 /// are not known (yet). Rates are measured over the last sampling interval (about 2 s).
 /// </summary>
 /// <param name="BitrateKbps">Incoming bitrate, audio + video, kbit/s.</param>
@@ -16,7 +17,7 @@ namespace Spectra.Server.Live;
 /// <param name="TranscoderSpeed">Transcoder throughput relative to real time (1.0 = real time); null when not transcoding.</param>
 /// <param name="Warnings">What the creator should fix.</param>
 /// <param name="SampledAt">UTC.</param>
-internal sealed record StreamHealth(
+public sealed record StreamHealth(
     double? BitrateKbps,
     double? FrameRate,
     double? KeyframeIntervalSeconds,
@@ -28,4 +29,25 @@ internal sealed record StreamHealth(
     long LateMessages,
     double? TranscoderSpeed,
     IReadOnlyList<StreamHealthWarning> Warnings,
-    DateTime SampledAt);
+    DateTime SampledAt)
+{
+    /// <summary>The sample as the dashboard shows it; <paramref name="time"/> dates a sample that carries no time.</summary>
+    public static StreamHealth From(IngestHealth sample, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        ArgumentNullException.ThrowIfNull(time);
+        return new StreamHealth(
+            sample.IncomingBitsPerSecond / 1000.0,
+            sample.FramesPerSecond,
+            sample.KeyframeIntervalSeconds,
+            sample.VideoCodec,
+            sample.AudioCodec,
+            sample.Width > 0 ? sample.Width : null,
+            sample.Height > 0 ? sample.Height : null,
+            sample.DroppedTags + sample.TranscoderDroppedFrames,
+            sample.LateTags,
+            sample.TranscoderSpeed,
+            StreamHealthWarning.From(sample),
+            sample.SampledAt == default ? time.GetUtcNow().UtcDateTime : sample.SampledAt.UtcDateTime);
+    }
+}

@@ -3,93 +3,156 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Spectra.Media.Flv;
 using Spectra.Media.Hls;
-using Spectra.Media.Live.Internal;
 using Spectra.Media.Mp4;
 using Spectra.Media.Packaging;
 using Spectra.Media.Transcoding;
 
-namespace Spectra.Media.Live;
+namespace Spectra.Media.Live.Internal;
 
-public sealed partial class LiveStream
+/// <summary>
+/// The transcoder of one live stream: ffmpeg under an <see cref="FfmpegSupervisor"/>, decoding the source
+/// once from its stdin and encoding the rungs of the ladder, each as fragmented MP4 over a Unix domain
+/// socket into that rung's <see cref="CmafPackager"/>; JPEG thumbnails come from its stdout. Tags wait
+/// in a bounded <see cref="FlvTagQueue"/> between the publisher's thread and stdin. Only exists when
+/// the ladder has encoded renditions.
+/// </summary>
+internal sealed class TranscoderRun
 {
     private const int MaxThumbnailBytes = 4 * 1024 * 1024;
 
+    private readonly string _channel;
+    private readonly LadderPlan _plan;
+    private readonly CmafPackager[] _packagers;
+    private readonly LadderOptions _ladder;
+    private readonly PackagerOptions _packagerOptions;
+    private readonly HlsStreamRegistry _registry;
+    private readonly IngestAnalyzer _ingest;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly CancellationToken _abort;
+    private readonly FlvTagQueue _queue;
+    private readonly FfmpegSupervisor _supervisor;
+    private readonly string _socketDirectory;
     private readonly TaskCompletionSource _firstGeneration = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private HlsStream? _hlsStream;
-    private CmafPackager[] _packagers = [];
-    private SourcePackager? _source;
-    private LadderPlan? _transcodePlan;
-    private FfmpegSupervisor? _supervisor;
-    private string? _socketDirectory;
+    private readonly CancellationTokenSource _stopping = new();
     private TranscoderGeneration? _preparedGeneration;
     private TranscoderGeneration? _activeGeneration;
+    private ProgressMark? _latestProgress;
     private Task? _writerTask;
-    private int _firstSegmentRaised;
+
+    /// <param name="plan">The encoded renditions only, in the order of <paramref name="packagers"/>.</param>
+    /// <param name="abort">Cancelled when the stream gives up waiting for outputs to flush.</param>
+    public TranscoderRun(
+        string channel,
+        LadderPlan plan,
+        CmafPackager[] packagers,
+        LadderOptions ladder,
+        LiveStreamOptions options,
+        PackagerOptions packagerOptions,
+        HlsStreamRegistry registry,
+        IngestAnalyzer ingest,
+        ILoggerFactory loggerFactory,
+        ILogger logger,
+        TimeProvider time,
+        CancellationToken abort)
+    {
+        _channel = channel;
+        _plan = plan;
+        _packagers = packagers;
+        _ladder = ladder;
+        _packagerOptions = packagerOptions;
+        _registry = registry;
+        _ingest = ingest;
+        _logger = logger;
+        _time = time;
+        _abort = abort;
+        _queue = new FlvTagQueue(options.MaxQueuedBytes, options.MaxQueuedTags);
+        _socketDirectory = Directory.CreateTempSubdirectory("spectra-").FullName;
+        _supervisor = new FfmpegSupervisor(ladder, PrepareGeneration, RunGenerationAsync, loggerFactory.CreateLogger<FfmpegSupervisor>(), time);
+    }
+
+    /// <summary>The running ffmpeg; null between a crash and the restart.</summary>
+    public FfmpegProcess? Current => _supervisor.Current;
+
+    /// <summary>ffmpeg restarts after unexpected exits.</summary>
+    public int Restarts => _supervisor.Restarts;
+
+    /// <summary>Tags dropped since the start because the input queue was full.</summary>
+    public long DroppedTags => _queue.DroppedTags;
+
+    /// <summary>Bytes waiting for ffmpeg's stdin.</summary>
+    public long QueuedBytes => _queue.QueuedBytes;
+
+    /// <summary>The latest progress block of any generation; null before the first.</summary>
+    public ProgressMark? LatestProgress => Volatile.Read(ref _latestProgress);
+
+    public void Start()
+    {
+        Volatile.Write(ref _writerTask, Task.Run(WriteInputAsync));
+        _supervisor.Start();
+    }
+
+    /// <summary>Queues one accepted tag for stdin; never blocks (dropped and counted when the queue is full).</summary>
+    public void Enqueue(FlvTagType type, uint timestampMs, ReadOnlySpan<byte> tagBody) => _queue.TryEnqueue(type, timestampMs, tagBody);
 
     /// <summary>
-    /// Called under the ingest lock once a plan with renditions exists. The passthrough rendition is
-    /// packaged in-process (<see cref="SourcePackager"/>); ffmpeg only runs for encoded renditions.
+    /// New SPS/PPS (resolution, profile...): the decoder set-up is stale. A new generation starts from the
+    /// new configuration, with a new init segment and a discontinuity in every playlist.
     /// </summary>
-    private void StartTranscoding(LadderPlan plan)
+    public void RestartForNewConfiguration(int width, int height)
     {
-        var renditions = new HlsRendition[plan.Renditions.Count];
-        var encoded = new List<CmafPackager>(plan.Renditions.Count);
-        var packagerLogger = _loggerFactory.CreateLogger<CmafPackager>();
-        for (int i = 0; i < renditions.Length; i++)
+        if (_supervisor.Current is { } running)
         {
-            var info = ToRenditionInfo(plan.Renditions[i], plan.FrameRate);
-            var window = new LiveWindow(_packagerOptions);
-            window.SegmentAdded += OnSegmentAdded;
-            var packager = new CmafPackager(info, window, _packagerOptions, _time, packagerLogger);
-            if (plan.Renditions[i].IsPassthrough && _source is null)
-            {
-                _source = new SourcePackager(packager, plan.IncludesVideo, plan.IncludesAudio, (int)_packagerOptions.PartTargetDuration.TotalMilliseconds,
-                    _videoConfig, _audioConfig, ChannelName, _logger, _abort.Token);
-            }
-            else
-            {
-                encoded.Add(packager);
-            }
-
-            renditions[i] = new HlsRendition(info, window);
+            LiveStreamLog.SourceConfigurationChanged(_logger, _channel, width, height, running.ProcessId);
+            running.Kill();
         }
-
-        var hls = new HlsStream(ChannelName, renditions);
-        Volatile.Write(ref _hlsStream, hls);
-        _registry.Publish(hls);
-        if (encoded.Count == 0)
-        {
-            return;
-        }
-
-        _packagers = [.. encoded];
-        _transcodePlan = _source is null ? plan : plan with { Renditions = [.. plan.Renditions.Where(r => !r.IsPassthrough)] };
-        _socketDirectory = Directory.CreateTempSubdirectory("spectra-").FullName;
-        var supervisor = new FfmpegSupervisor(_ladder, PrepareGeneration, RunGenerationAsync, _loggerFactory.CreateLogger<FfmpegSupervisor>(), _time);
-        Volatile.Write(ref _supervisor, supervisor);
-        Volatile.Write(ref _writerTask, Task.Run(WriteInputAsync));
-        supervisor.Start();
     }
 
-    private static RenditionInfo ToRenditionInfo(PlannedRendition rendition, double frameRate)
+    /// <summary>End of input: ffmpeg gets end of stdin and flushes, then is stopped and reaped (bounded by <see cref="LadderOptions.StopTimeout"/>).</summary>
+    public async Task StopInputAsync()
     {
-        // Passthrough bit rates are estimates of the source's total (video: in MaxRateKbps with 20 %
-        // margin; audio-only: in AudioBitrateKbps); encoded ones are the configured targets.
-        int peakKbps = rendition.IsPassthrough
-            ? Math.Max(rendition.MaxRateKbps, rendition.AudioBitrateKbps * 6 / 5)
-            : rendition.MaxRateKbps + rendition.AudioBitrateKbps;
-        int averageKbps = rendition.VideoBitrateKbps + rendition.AudioBitrateKbps;
-        return new RenditionInfo(rendition.Name, rendition.Width, rendition.Height, frameRate,
-            peakKbps * 1000, averageKbps * 1000, rendition.IsPassthrough);
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _queue.Complete();
+        if (Volatile.Read(ref _writerTask) is { } writer)
+        {
+            await LiveStream.WaitBoundedAsync(writer, _ladder.StopTimeout).ConfigureAwait(false);
+        }
+
+        await _supervisor.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>After the outputs were aborted: waits for the writer, frees queued tags, sockets and the temp directory.</summary>
+    public async Task ReleaseAsync()
+    {
+        if (Volatile.Read(ref _writerTask) is { } writer)
+        {
+            await LiveStream.WaitBoundedAsync(writer, _ladder.StopTimeout).ConfigureAwait(false);
+        }
+
+        _queue.DisposeRemaining();
+        _preparedGeneration?.Dispose();
+        try
+        {
+            Directory.Delete(_socketDirectory, recursive: true);
+        }
+        catch (IOException ex)
+        {
+            LiveStreamLog.CleanupFailed(_logger, _socketDirectory, ex.Message);
+        }
+
+        _stopping.Dispose();
+    }
+
+    private void OnProgress(FfmpegProcess process, FfmpegProgress progress) =>
+        Volatile.Write(ref _latestProgress, new ProgressMark(process.Generation, progress, _time.GetTimestamp()));
 
     /// <summary>Before each ffmpeg start: fresh listening sockets, the command line for them.</summary>
     private IReadOnlyList<string> PrepareGeneration(int number)
     {
         _preparedGeneration?.Dispose();
-        var generation = TranscoderGeneration.Create(_socketDirectory!, number, _packagers.Length);
+        var generation = TranscoderGeneration.Create(_socketDirectory, number, _packagers.Length);
         _preparedGeneration = generation;
-        return TranscodeCommand.Build(_transcodePlan!, _ladder, generation.Urls, _packagerOptions.PartTargetDuration);
+        return TranscodeCommand.Build(_plan, _ladder, generation.Urls, _packagerOptions.PartTargetDuration);
     }
 
     /// <summary>After each ffmpeg start: one packager per rendition socket, thumbnails from stdout, stdin fed by the writer.</summary>
@@ -147,7 +210,7 @@ public sealed partial class LiveStream
         {
             try
             {
-                await packager.RunAsync(stream, _abort.Token).ConfigureAwait(false);
+                await packager.RunAsync(stream, _abort).ConfigureAwait(false);
             }
             catch (Mp4FormatException)
             {
@@ -172,7 +235,7 @@ public sealed partial class LiveStream
         try
         {
             int read;
-            while ((read = await process.Output.ReadAsync(buffer, _abort.Token).ConfigureAwait(false)) > 0)
+            while ((read = await process.Output.ReadAsync(buffer, _abort).ConfigureAwait(false)) > 0)
             {
                 splitter.Append(buffer.AsSpan(0, read), PublishThumbnail);
             }
@@ -190,12 +253,12 @@ public sealed partial class LiveStream
     {
         try
         {
-            _registry.SetThumbnail(ChannelName, jpeg);
-            Log.ThumbnailUpdated(_logger, ChannelName, jpeg.Length);
+            _registry.SetThumbnail(_channel, jpeg);
+            LiveStreamLog.ThumbnailUpdated(_logger, _channel, jpeg.Length);
         }
         catch (ArgumentException ex)
         {
-            Log.ThumbnailRejected(_logger, ChannelName, ex.Message);
+            LiveStreamLog.ThumbnailRejected(_logger, _channel, ex.Message);
         }
     }
 
@@ -215,7 +278,7 @@ public sealed partial class LiveStream
             return;
         }
 
-        bool includesAudio = _plan!.IncludesAudio;
+        bool includesAudio = _plan.IncludesAudio;
         bool includesVideo = _plan.IncludesVideo;
         while (await _queue.DequeueAsync(CancellationToken.None).ConfigureAwait(false) is { } tag)
         {
@@ -241,7 +304,7 @@ public sealed partial class LiveStream
                     }
 
                     generation.Primed = true;
-                    Log.InputPrimed(_logger, ChannelName, generation.Number, tag.TimestampMs);
+                    LiveStreamLog.InputPrimed(_logger, _channel, generation.Number, tag.TimestampMs);
                 }
 
                 await TryWriteAsync(generation, tag.Memory).ConfigureAwait(false);
@@ -251,14 +314,9 @@ public sealed partial class LiveStream
 
     private byte[] BuildPrimer(uint timestampMs, bool includesAudio, bool includesVideo)
     {
-        byte[]? video;
-        byte[]? audio;
-        lock (_ingestLock)
-        {
-            video = includesVideo ? _videoConfig : null;
-            audio = includesAudio ? _audioConfig : null;
-        }
-
+        var (videoConfig, audioConfig) = _ingest.Configurations;
+        byte[]? video = includesVideo ? videoConfig : null;
+        byte[]? audio = includesAudio ? audioConfig : null;
         var writer = new ArrayBufferWriter<byte>(1024);
         FlvWriter.WriteHeader(writer, includesAudio, includesVideo);
         if (video is not null)
@@ -287,52 +345,6 @@ public sealed partial class LiveStream
         {
             generation.InputBroken = true;
             return false;
-        }
-    }
-
-    private void OnSegmentAdded(LiveWindow window)
-    {
-        if (Volatile.Read(ref _firstSegmentRaised) != 0 || Volatile.Read(ref _hlsStream) is not { } hls)
-        {
-            return;
-        }
-
-        foreach (var rendition in hls.Renditions)
-        {
-            if (rendition.Window.SegmentCount == 0)
-            {
-                return;
-            }
-        }
-
-        if (Interlocked.Exchange(ref _firstSegmentRaised, 1) == 0)
-        {
-            Log.FirstSegmentReady(_logger, ChannelName, (_time.GetUtcNow() - StartedAt).TotalMilliseconds);
-            try
-            {
-                FirstSegmentReady?.Invoke(this);
-            }
-#pragma warning disable CA1031 // A subscriber's failure must not reach the packager.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                Log.HandlerFailed(_logger, ChannelName, nameof(FirstSegmentReady), ex);
-            }
-        }
-    }
-
-    private void DeleteSocketDirectory()
-    {
-        if (_socketDirectory is { } directory)
-        {
-            try
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (IOException ex)
-            {
-                Log.CleanupFailed(_logger, directory, ex.Message);
-            }
         }
     }
 }
