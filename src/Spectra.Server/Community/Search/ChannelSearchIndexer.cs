@@ -63,6 +63,7 @@ internal sealed class ChannelSearchIndexer(SpectraDbContext db)
                            join d in db.Set<ChannelSearchDocument>() on c.Id equals d.ChannelId into docs
                            from d in docs.DefaultIfEmpty()
                            where d == null || d.SourceUpdatedAt != c.UpdatedAt
+                           orderby c.UpdatedAt
                            select c.Id).Take(BatchSize).ToListAsync(ct);
         if (stale.Count > 0)
         {
