@@ -34,7 +34,7 @@ if [ "${#failed[@]}" -gt 0 ]; then
     awk '/^  Failed [A-Za-z]/ { shown = 0; keep = 1 }
          /^  Passed |^  Skipped / { keep = 0 }
          /^  Stack Trace:/ { keep = 0 }
-         keep && shown < 8 { print substr($0, 1, 300); shown++ }' "$logs/$name.log" | head -n 70
+         keep && shown < 8 && total < 70 { print substr($0, 1, 300); shown++; total++ }' "$logs/$name.log"
   done
   echo "Failed test projects: ${failed[*]}" >&2
   exit 1

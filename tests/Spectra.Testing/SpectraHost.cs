@@ -22,6 +22,18 @@ public sealed partial class SpectraHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _dataDirectory;
 
+    /// <summary>
+    /// Test runs start hundreds of servers in one process, and a server's file watchers (appsettings.json, the web
+    /// root for asp-append-version) each hold an inotify instance of which a Linux user has 128 by default, some
+    /// outliving the server. Tests never change those files: configuration is not reloaded and the file providers
+    /// poll instead (no inotify). Set for the whole test process, so also for the CLI hosts and child processes.
+    /// </summary>
+    static SpectraHost()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     private SpectraHost(WebApplication app, string dataDirectory, TestLogSink logs, Uri baseAddress, DatabaseKind database)
     {
         _app = app;

@@ -30,7 +30,9 @@ public class LiveStreamTranscodingTests
         };
         using var feeding = new CancellationTokenSource(Bound);
 
-        var feed = publisher.FeedAsync(stream, loops: 1, feeding.Token);
+        // 18 s of input: the publisher is still sending after the first segment and three ffprobe runs, even when a
+        // loaded machine slows the transcoder and ffprobe down, so the playlists must still advance below.
+        var feed = publisher.FeedAsync(stream, loops: 3, feeding.Token);
         await firstSegment.Task.WaitAsync(Bound);
         int pid = stream.TranscoderProcessId!.Value;
 
