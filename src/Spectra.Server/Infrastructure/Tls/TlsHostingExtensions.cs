@@ -10,11 +10,14 @@ internal static class TlsHostingExtensions
 {
     public static void AddSpectraTls(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TlsOptions>().BindConfiguration(TlsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Checked only when an endpoint needs the certificate: a path left over with both ports at 0 is harmless.
+        var tls = builder.Services.AddOptions<TlsOptions>().BindConfiguration(TlsOptions.SectionName).ValidateDataAnnotations();
         if (!IsEnabled(builder.Configuration))
         {
             return;
         }
+
+        tls.ValidateOnStart();
 
         builder.Services.AddSingleton<ServerCertificate>();
         builder.Services.AddHostedService<ServerCertificateReloader>();
