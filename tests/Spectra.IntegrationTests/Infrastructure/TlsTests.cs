@@ -27,9 +27,13 @@ public sealed class TlsTests : IDisposable
         await using var host = await SpectraHost.StartAsync(settings: settings);
         using var client = HttpsClient(certificate.Thumbprint);
 
-        using var response = await client.GetAsync(HttpsUrl("/"));
+        // HTTP/2 is negotiated with ALPN, so this also shows the endpoint offers it.
+        using var request = new HttpRequestMessage(HttpMethod.Get, HttpsUrl("/")) { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+
+        using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpVersion.Version20, response.Version);
         Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 

@@ -55,13 +55,14 @@ internal sealed partial class ServerCertificate
         try
         {
             var (certificate, key) = ReadFiles();
-            if (Fingerprint(certificate, key).AsSpan().SequenceEqual(_current.Fingerprint))
+            var fingerprint = Fingerprint(certificate, key);
+            if (fingerprint.AsSpan().SequenceEqual(_current.Fingerprint))
             {
                 _failuresInARow = 0;
                 return;
             }
 
-            _current = Load(certificate, key);
+            _current = Load(certificate, key, fingerprint);
             _failuresInARow = 0;
             LogReloaded(_current.Certificate.Subject, _current.Certificate.Thumbprint, _current.Certificate.NotAfter);
         }
@@ -77,13 +78,13 @@ internal sealed partial class ServerCertificate
     private Loaded Load()
     {
         var (certificate, key) = ReadFiles();
-        return Load(certificate, key);
+        return Load(certificate, key, Fingerprint(certificate, key));
     }
 
     private (byte[] Certificate, byte[]? Key) ReadFiles() =>
         (File.ReadAllBytes(_options.CertificatePath), _options.KeyPath.Length == 0 ? null : File.ReadAllBytes(_options.KeyPath));
 
-    private Loaded Load(byte[] certificateFile, byte[]? keyFile)
+    private Loaded Load(byte[] certificateFile, byte[]? keyFile, byte[] fingerprint)
     {
         var password = _options.Password.Length == 0 ? null : _options.Password;
         X509Certificate2Collection all;
@@ -121,7 +122,7 @@ internal sealed partial class ServerCertificate
         }
 
         var context = SslStreamCertificateContext.Create(leaf, chain, offline: true);
-        return new Loaded(Fingerprint(certificateFile, keyFile), leaf, context);
+        return new Loaded(fingerprint, leaf, context);
     }
 
     private static bool IsPem(byte[] file) => file.AsSpan().IndexOf("-----BEGIN "u8) >= 0;
