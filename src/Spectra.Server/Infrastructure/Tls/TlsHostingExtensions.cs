@@ -10,14 +10,11 @@ internal static class TlsHostingExtensions
 {
     public static void AddSpectraTls(this WebApplicationBuilder builder)
     {
-        // Checked only when an endpoint needs the certificate: a path left over with both ports at 0 is harmless.
-        var tls = builder.Services.AddOptions<TlsOptions>().BindConfiguration(TlsOptions.SectionName).ValidateDataAnnotations();
+        builder.Services.AddOptions<TlsOptions>().BindConfiguration(TlsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         if (!IsEnabled(builder.Configuration))
         {
             return;
         }
-
-        tls.ValidateOnStart();
 
         builder.Services.AddSingleton<ServerCertificate>();
         builder.Services.AddHostedService<ServerCertificateReloader>();
