@@ -40,8 +40,6 @@ internal sealed partial class ServerCertificate
         LogLoaded(_current.Certificate.Subject, _current.Certificate.Thumbprint, _current.Certificate.NotAfter);
     }
 
-    public X509Certificate2 Certificate => _current.Certificate;
-
     /// <summary>What a handshake presents: the certificate with its chain.</summary>
     public SslStreamCertificateContext Context => _current.Context;
 
