@@ -8,6 +8,7 @@ using Spectra.Server.Events;
 using Spectra.Server.Health;
 using Spectra.Server.Infrastructure;
 using Spectra.Server.Infrastructure.RateLimiting;
+using Spectra.Server.Infrastructure.Tls;
 using Spectra.Server.Live;
 
 namespace Spectra.Server;
@@ -37,6 +38,7 @@ public static class SpectraApplication
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseSpectraForwardedHeaders();
+        app.UseSpectraHttps();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSpectraSecurityHeaders();
@@ -60,10 +62,14 @@ public static class SpectraApplication
         return app;
     }
 
-    /// <summary>HTTP on Http:Address/Http:Port; RTMP on the same address and Ingest:RtmpPort (0 disables RTMP).</summary>
+    /// <summary>
+    /// HTTP on Http:Address/Http:Port; RTMP on the same address and Ingest:RtmpPort (0 disables RTMP);
+    /// HTTPS on Http:HttpsPort and RTMPS on Ingest:RtmpsPort when set (0 = off).
+    /// </summary>
     private static void AddSpectraListeners(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddSpectraTls();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             var http = context.Configuration.GetSection(HttpOptions.SectionName).Get<HttpOptions>() ?? new HttpOptions();
@@ -73,6 +79,8 @@ public static class SpectraApplication
             {
                 Listen(kestrel, http.Address, ingest.RtmpPort, static l => l.UseRtmp());
             }
+
+            kestrel.ListenTls(http, ingest, (k, port, configure) => Listen(k, http.Address, port, configure));
 
             kestrel.Limits.MaxRequestBodySize = 10 * 1024 * 1024;
         });

@@ -73,7 +73,7 @@ internal static class ChannelsApi
         }
 
         var key = keys.Reveal(channel);
-        return TypedResults.Ok(new StreamKeyDto(key, urls.Full(http.Request, key), urls.Server(http.Request)));
+        return TypedResults.Ok(StreamKeyDto.Create(key, urls, http.Request));
     }
 
     private static async Task<Results<Ok<StreamKeyDto>, ProblemHttpResult>> RotateStreamKeyAsync(
@@ -88,7 +88,7 @@ internal static class ChannelsApi
         }
 
         var key = await keys.RotateAsync(channel.Id, ct);
-        return TypedResults.Ok(new StreamKeyDto(key!, urls.Full(http.Request, key!), urls.Server(http.Request)));
+        return TypedResults.Ok(StreamKeyDto.Create(key!, urls, http.Request));
     }
 
     /// <summary>The named channel if the caller owns it; otherwise a 404 or 403 problem.</summary>

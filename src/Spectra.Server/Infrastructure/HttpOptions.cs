@@ -19,6 +19,23 @@ internal sealed class HttpOptions : IValidatableObject
     public int Port { get; set; } = 8080;
 
     /// <summary>
+    /// HTTPS port on the same address, with the certificate of the "Tls" section; default 0 = no HTTPS
+    /// (TLS ended by a reverse proxy, or none). Environment: Http__HttpsPort.
+    /// </summary>
+    [Range(0, 65535)]
+    public int HttpsPort { get; set; }
+
+    /// <summary>With <see cref="HttpsPort"/> set, plain HTTP requests are redirected (307) to HTTPS. Default true. Environment: Http__RedirectToHttps.</summary>
+    public bool RedirectToHttps { get; set; } = true;
+
+    /// <summary>
+    /// With <see cref="HttpsPort"/> set, HTTPS responses carry Strict-Transport-Security with this max-age
+    /// (default 365 days; 0 = no header). Not sent to localhost. Environment: Http__HstsMaxAge.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    public TimeSpan HstsMaxAge { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>
     /// Reverse proxies (IP addresses, or networks as address/prefix such as 10.0.0.0/8) whose
     /// X-Forwarded-For and X-Forwarded-Proto headers are believed: the client address (sign-in
     /// throttling, rate limits) and the scheme (Secure cookies) then come from them. Empty (default):
@@ -35,6 +52,11 @@ internal sealed class HttpOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (HttpsPort != 0 && HttpsPort == Port)
+        {
+            yield return new ValidationResult($"Http:HttpsPort {HttpsPort} is also Http:Port.", [nameof(HttpsPort)]);
+        }
+
         foreach (var proxy in TrustedProxies)
         {
             if (!TryParseProxy(proxy, out _, out _))

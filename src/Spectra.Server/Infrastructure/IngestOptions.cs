@@ -12,7 +12,14 @@ internal sealed class IngestOptions
     public int RtmpPort { get; set; } = 1935;
 
     /// <summary>
-    /// Host name shown in the ingest URL (rtmp://HOST:PORT/live). Empty: the host of the request that
+    /// RTMPS (RTMP over TLS, OBS's rtmps://) TCP port with the certificate of the "Tls" section; default 0
+    /// = off. Environment: Ingest__RtmpsPort.
+    /// </summary>
+    [Range(0, 65535)]
+    public int RtmpsPort { get; set; }
+
+    /// <summary>
+    /// Host name shown in the ingest URLs (rtmp://HOST:PORT/live, rtmps://HOST:PORT/live). Empty: the host of the request that
     /// renders the dashboard. Environment: Ingest__PublicHost.
     /// </summary>
     public string PublicHost { get; set; } = "";

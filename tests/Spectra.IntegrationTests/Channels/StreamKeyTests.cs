@@ -26,12 +26,45 @@ public sealed partial class StreamKeyTests
         Assert.DoesNotMatch(KeyPattern(), hidden);
         Assert.StartsWith("live_", key, StringComparison.Ordinal);
         Assert.Contains("rtmp://127.0.0.1:0/live", hidden, StringComparison.Ordinal);
+        Assert.DoesNotContain("rtmps://", hidden, StringComparison.Ordinal);
         await using var scope = host.CreateScope();
         var keys = scope.ServiceProvider.GetRequiredService<StreamKeyService>();
         Assert.Equal("keyholder", (await keys.FindChannelAsync(key))?.Owner.UserName);
         Assert.Null(await keys.FindChannelAsync(key + "x"));
         Assert.Null(await keys.FindChannelAsync(key[..^1]));
         Assert.Null(await keys.FindChannelAsync(""));
+    }
+
+    [Fact]
+    public async Task Dashboard_RtmpsOn_ShowsTheRtmpsServerAndFullUrl()
+    {
+        var directory = Directory.CreateTempSubdirectory("spectra-dashboard-tls-").FullName;
+        try
+        {
+            using var certificate = TestCertificate.Create("spectra-dashboard");
+            TestCertificate.WritePem(certificate, Path.Combine(directory, "fullchain.pem"), Path.Combine(directory, "privkey.pem"));
+            var rtmpsPort = LoopbackPort.Free();
+            await using var host = await SpectraHost.StartAsync(settings: new Dictionary<string, string?>
+            {
+                ["Ingest:RtmpsPort"] = rtmpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Ingest:PublicHost"] = "live.example",
+                ["Tls:CertificatePath"] = Path.Combine(directory, "fullchain.pem"),
+                ["Tls:KeyPath"] = Path.Combine(directory, "privkey.pem"),
+            });
+            using var owner = await host.SignUpAsync("secureholder");
+
+            var hidden = await owner.Http.GetStringAsync("/dashboard");
+            using var revealed = await owner.PostFormAsync("/dashboard?handler=Reveal", [], pagePath: "/dashboard");
+            var page = await revealed.Content.ReadAsStringAsync();
+
+            Assert.Contains($"value=\"rtmps://live.example:{rtmpsPort}/live\"", hidden, StringComparison.Ordinal);
+            Assert.Contains("value=\"rtmp://live.example:0/live\"", hidden, StringComparison.Ordinal);
+            Assert.Contains($"value=\"rtmps://live.example:{rtmpsPort}/live/{KeyIn(page)}\"", page, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Theory]

@@ -32,6 +32,9 @@ public sealed class LiveHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>Everything the server logged at Information or above so far.</summary>
+    public TestLogSink Logs => _host.Logs;
+
     /// <summary>Log entries at Error or above so far.</summary>
     public IReadOnlyList<TestLogSink.LogEntry> Errors => [.. _host.Logs.Errors];
 

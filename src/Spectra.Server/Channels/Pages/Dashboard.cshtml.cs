@@ -24,6 +24,9 @@ internal sealed class DashboardModel(ChannelService channels, StreamKeyService k
 
     public string IngestServer => ingest.Server(Request);
 
+    /// <summary>The rtmps:// server, or null when RTMPS is off.</summary>
+    public string? SecureIngestServer => ingest.SecureServer(Request);
+
     public string? AvatarUrl => ApiMapping.AvatarUrl(Channel);
 
     public int AvatarMaxKiB => avatarOptions.Value.MaxBytes / 1024;
