@@ -40,3 +40,13 @@ build_client() {
   fi
   (cd "$client" && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 }
+
+# What every test-running script does first: installs the test dependencies, checks for dotnet, enters the
+# repository and builds the browser client. Leaves the working directory at the repository root.
+prepare_tests() {
+  "$1/scripts/install-test-deps.sh"
+  require_dotnet
+  cd "$1"
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+  build_client "$1"
+}

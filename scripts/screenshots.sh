@@ -4,11 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/scripts/lib.sh"
-"$root/scripts/install-test-deps.sh"
-require_dotnet
-cd "$root"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-build_client "$root"
+prepare_tests "$root"
 dotnet build tests/Spectra.BrowserTests -c Debug -v quiet -nologo
 SPECTRA_SCREENSHOTS_DIR="$root/docs/screenshots" dotnet test tests/Spectra.BrowserTests --no-build -c Debug \
   --filter "FullyQualifiedName~VisualRegressionBrowserTests.DocsScreenshot_Page_Written" --logger "console;verbosity=normal"

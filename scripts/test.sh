@@ -6,11 +6,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/scripts/lib.sh"
-"$root/scripts/install-test-deps.sh"
-require_dotnet
-cd "$root"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-build_client "$root"
+prepare_tests "$root"
 dotnet build Spectra.slnx -c Debug -v quiet -nologo
 failed=()
 logs="$root/TestResults/logs"
