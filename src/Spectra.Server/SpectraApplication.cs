@@ -10,6 +10,7 @@ using Spectra.Server.Infrastructure;
 using Spectra.Server.Infrastructure.RateLimiting;
 using Spectra.Server.Infrastructure.Tls;
 using Spectra.Server.Live;
+using Spectra.Server.Videos;
 
 namespace Spectra.Server;
 
@@ -28,6 +29,7 @@ public static class SpectraApplication
         builder.AddSpectraRateLimiting();
         builder.AddSpectraHealth();
         builder.AddSpectraPages();
+        builder.AddSpectraVideos();
         builder.AddSpectraLive();
         builder.AddSpectraChat();
         builder.AddSpectraCommunity();
@@ -56,6 +58,7 @@ public static class SpectraApplication
         app.MapSpectraAccounts(api);
         app.MapSpectraChannels(api);
         app.MapSpectraLive(api);
+        app.MapSpectraVideos(api);
         app.MapSpectraChat();
         app.MapSpectraCommunity(api);
         app.MapSpectraPages();

@@ -125,6 +125,9 @@ public sealed class LiveStream : IAsyncDisposable
     /// <summary>Raised once <see cref="StopAsync"/> has released everything.</summary>
     public event Action<LiveStream>? Stopped;
 
+    /// <summary>The renditions exist (packagers and live windows made from the ladder plan); raised once, under the ingest lock.</summary>
+    internal event Action<HlsStream>? RenditionsStarted;
+
     /// <summary>
     /// Adds an output: it receives the stream's media from the next tag on (join at a keyframe is the
     /// output's business). Outputs subscribed when the stream stops are completed.
@@ -280,6 +283,16 @@ public sealed class LiveStream : IAsyncDisposable
             _time, StartedAt, RaiseFirstSegmentReady);
         Volatile.Write(ref _renditions, renditions);
         _outputs = [.. _outputs, renditions];
+        try
+        {
+            RenditionsStarted?.Invoke(renditions.HlsStream);
+        }
+#pragma warning disable CA1031 // A subscriber's failure must not reach the ingest.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LiveStreamLog.HandlerFailed(_logger, ChannelName, nameof(RenditionsStarted), ex);
+        }
     }
 
     private void RaiseFirstSegmentReady()

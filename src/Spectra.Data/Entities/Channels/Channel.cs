@@ -38,6 +38,12 @@ public sealed class Channel
     /// <summary>The stream key encrypted with Data Protection, so the owner can reveal it.</summary>
     public string StreamKeyProtected { get; set; } = "";
 
+    /// <summary>Record broadcasts into past broadcasts (when the site records at all: Recording:Enabled).</summary>
+    public bool RecordingEnabled { get; set; } = true;
+
+    /// <summary>Days past broadcasts are kept; null keeps them until deleted.</summary>
+    public int? VideoRetentionDays { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

@@ -248,6 +248,9 @@ namespace Spectra.Data.Migrations.Postgres
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("RecordingEnabled")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("StreamKeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -264,6 +267,9 @@ namespace Spectra.Data.Migrations.Postgres
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("VideoRetentionDays")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1236,6 +1242,57 @@ namespace Spectra.Data.Migrations.Postgres
                     b.ToTable("StreamSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Spectra.Data.Entities.Videos.Video", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("SegmentsLost")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StorageBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ChannelId", "StartedAt");
+
+                    b.ToTable("Videos", (string)null);
+                });
+
             modelBuilder.Entity("Spectra.Data.Entities.Accounts.PersonalAccessToken", b =>
                 {
                     b.HasOne("Spectra.Data.Entities.Accounts.User", "User")
@@ -1571,6 +1628,20 @@ namespace Spectra.Data.Migrations.Postgres
 
             modelBuilder.Entity("Spectra.Data.Entities.Live.StreamSession", b =>
                 {
+                    b.HasOne("Spectra.Data.Entities.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spectra.Data.Entities.Videos.Video", b =>
+                {
+                    b.HasOne("Spectra.Data.Entities.Channels.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Spectra.Data.Entities.Channels.Channel", null)
                         .WithMany()
                         .HasForeignKey("ChannelId")

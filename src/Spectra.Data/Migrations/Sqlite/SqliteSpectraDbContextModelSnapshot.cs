@@ -243,6 +243,9 @@ namespace Spectra.Data.Migrations.Sqlite
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RecordingEnabled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StreamKeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -259,6 +262,9 @@ namespace Spectra.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("VideoRetentionDays")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1231,6 +1237,57 @@ namespace Spectra.Data.Migrations.Sqlite
                     b.ToTable("StreamSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Spectra.Data.Entities.Videos.Video", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SegmentsLost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StorageBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ChannelId", "StartedAt");
+
+                    b.ToTable("Videos", (string)null);
+                });
+
             modelBuilder.Entity("Spectra.Data.Entities.Accounts.PersonalAccessToken", b =>
                 {
                     b.HasOne("Spectra.Data.Entities.Accounts.User", "User")
@@ -1566,6 +1623,20 @@ namespace Spectra.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Spectra.Data.Entities.Live.StreamSession", b =>
                 {
+                    b.HasOne("Spectra.Data.Entities.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spectra.Data.Entities.Videos.Video", b =>
+                {
+                    b.HasOne("Spectra.Data.Entities.Channels.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Spectra.Data.Entities.Channels.Channel", null)
                         .WithMany()
                         .HasForeignKey("ChannelId")

@@ -1,0 +1,43 @@
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+using Spectra.Media.Recording;
+using Spectra.Storage;
+
+namespace Spectra.Server.Videos.Internal;
+
+/// <summary>
+/// Closed recordings, loaded once from storage and kept in memory with their playlists already written,
+/// so a playlist request costs a dictionary lookup. Bounded (<see cref="Capacity"/> videos, least
+/// recently used evicted); a video that is edited or deleted is forgotten at once.
+/// </summary>
+internal sealed class VodCatalog : IDisposable
+{
+    public const int Capacity = 256;
+    private readonly IObjectStore _store;
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Capacity });
+
+    public VodCatalog(IObjectStore store) => _store = store;
+
+    /// <summary>The recording's playlists and segment index, or null when storage holds none.</summary>
+    public async Task<VodEntry?> GetAsync(Guid videoId, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(videoId, out VodEntry? entry))
+        {
+            return entry;
+        }
+
+        var recorded = await RecordingReader.LoadAsync(_store, videoId, cancellationToken);
+        if (recorded is null)
+        {
+            return null;
+        }
+
+        entry = new VodEntry(recorded);
+        _cache.Set(videoId, entry, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        return entry;
+    }
+
+    public void Forget(Guid videoId) => _cache.Remove(videoId);
+
+    public void Dispose() => _cache.Dispose();
+}

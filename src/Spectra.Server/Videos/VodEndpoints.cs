@@ -1,0 +1,100 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+using Spectra.Media.Recording;
+using Spectra.Server.Videos.Internal;
+using Spectra.Storage;
+
+namespace Spectra.Server.Videos;
+
+/// <summary>
+/// The VOD origin: <c>/vod/{id}/master.m3u8</c>, <c>/vod/{id}/{rendition}/index.m3u8</c> and the stored init
+/// and media segments beside them, for ready videos the requester may watch (others: 404). Playlists come
+/// from memory (<see cref="VodCatalog"/>); segments stream from the object store with range support.
+/// Only segments the recording's journal lists are served: keys are built from them, never from the URL.
+/// </summary>
+internal static class VodEndpoints
+{
+    private const string PlaylistContentType = "application/vnd.apple.mpegurl";
+    private const string PublicMedia = "public, max-age=31536000, immutable";
+    private const string PrivateMedia = "private, max-age=3600";
+
+    public static IEndpointRouteBuilder MapVod(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/vod/{videoId:guid}").ExcludeFromDescription();
+        group.MapMethods("master.m3u8", ["GET", "HEAD"], MasterAsync);
+        group.MapMethods("{rendition}/index.m3u8", ["GET", "HEAD"], MediaPlaylistAsync);
+        group.MapMethods("{rendition}/{file}", ["GET", "HEAD"], FileAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> MasterAsync(Guid videoId, HttpContext http, VideoService videos, VodCatalog catalog, CancellationToken cancellationToken)
+    {
+        var entry = await OpenAsync(videoId, http, videos, catalog, cancellationToken);
+        return entry is null ? NotFound() : Playlist(http, entry.Master);
+    }
+
+    private static async Task<IResult> MediaPlaylistAsync(Guid videoId, string rendition, HttpContext http, VideoService videos, VodCatalog catalog, CancellationToken cancellationToken)
+    {
+        var entry = await OpenAsync(videoId, http, videos, catalog, cancellationToken);
+        return entry is not null && entry.Renditions.TryGetValue(rendition, out var found) ? Playlist(http, found.Playlist) : NotFound();
+    }
+
+    private static async Task<IResult> FileAsync(Guid videoId, string rendition, string file, HttpContext http, VideoService videos, VodCatalog catalog, IObjectStore store, CancellationToken cancellationToken)
+    {
+        var entry = await OpenAsync(videoId, http, videos, catalog, cancellationToken);
+        if (entry is null || !entry.Renditions.TryGetValue(rendition, out var found))
+        {
+            return NotFound();
+        }
+
+        string key;
+        string contentType;
+        if (file.EndsWith(".m4s", StringComparison.Ordinal)
+            && long.TryParse(file.AsSpan(0, file.Length - 4), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+            && found.Sequences.Contains(sequence))
+        {
+            key = RecordingKeys.Segment(videoId, found.Rendition.Name, sequence);
+            contentType = "video/iso.segment";
+        }
+        else if (file.StartsWith("init-", StringComparison.Ordinal) && file.EndsWith(".mp4", StringComparison.Ordinal)
+            && found.InitKeys.TryGetValue(file[5..^4], out var initKey))
+        {
+            key = RecordingKeys.Init(videoId, found.Rendition.Name, initKey);
+            contentType = "video/mp4";
+        }
+        else
+        {
+            return NotFound();
+        }
+
+        var stored = await store.OpenReadAsync(key, cancellationToken);
+        if (stored is null)
+        {
+            return NotFound();
+        }
+
+        var isPrivate = await videos.IsPrivateAsync(videoId, cancellationToken);
+        http.Response.Headers.CacheControl = isPrivate ? PrivateMedia : PublicMedia;
+        return TypedResults.Stream(stored.Content, contentType, entityTag: new EntityTagHeaderValue(stored.Info.ETag.StartsWith('"') ? stored.Info.ETag : $"\"{stored.Info.ETag}\""),
+            enableRangeProcessing: true);
+    }
+
+    private static async Task<VodEntry?> OpenAsync(Guid videoId, HttpContext http, VideoService videos, VodCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (!await videos.MayPlayAsync(videoId, http.User, cancellationToken))
+        {
+            return null;
+        }
+
+        return await catalog.GetAsync(videoId, cancellationToken);
+    }
+
+    private static IResult Playlist(HttpContext http, byte[] body)
+    {
+        // Closed recordings do not change; a short max-age still lets an edit (visibility) take effect soon.
+        http.Response.Headers.CacheControl = "private, max-age=60";
+        return TypedResults.Bytes(body, PlaylistContentType);
+    }
+
+    private static IResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such video, or not yours to watch.");
+}
