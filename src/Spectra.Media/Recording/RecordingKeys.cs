@@ -10,6 +10,7 @@ namespace Spectra.Media.Recording;
 /// recordings/{id:N}/{rendition}/init-{key}.mp4       one CMAF header per packager generation
 /// recordings/{id:N}/{rendition}/{sequence}.m4s       the live segments, as published
 /// recordings/{id:N}/{rendition}/journal-{n:D6}.json  the segment list, in chunks (the crash-proof manifest)
+/// recordings/{id:N}/download-{rendition}.mp4         the MP4 download, made on first request
 /// </code>
 /// </summary>
 public static class RecordingKeys
@@ -20,6 +21,8 @@ public static class RecordingKeys
     public static string Prefix(Guid recordingId) => $"recordings/{recordingId:N}/";
 
     public static string Manifest(Guid recordingId) => Prefix(recordingId) + "recording.json";
+
+    public static string Download(Guid recordingId, string rendition) => $"{Prefix(recordingId)}download-{rendition}.mp4";
 
     public static string Init(Guid recordingId, string rendition, string initKey) => $"{Prefix(recordingId)}{rendition}/init-{initKey}.mp4";
 

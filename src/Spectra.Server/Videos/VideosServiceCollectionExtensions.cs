@@ -17,6 +17,7 @@ internal static class VideosServiceCollectionExtensions
         services.AddSpectraRecording();
         services.AddMemoryCache();
         services.AddSingleton<VodCatalog>();
+        services.AddSingleton<VideoDownloads>();
         services.AddSingleton<VideoRecordingCoordinator>();
         services.AddHostedService(sp => sp.GetRequiredService<VideoRecordingCoordinator>());
         services.AddScoped<VideoService>();

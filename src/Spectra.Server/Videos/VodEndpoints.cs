@@ -24,6 +24,7 @@ internal static class VodEndpoints
         group.MapMethods("master.m3u8", ["GET", "HEAD"], MasterAsync);
         group.MapMethods("{rendition}/index.m3u8", ["GET", "HEAD"], MediaPlaylistAsync);
         group.MapMethods("{rendition}/{file}", ["GET", "HEAD"], FileAsync);
+        endpoints.MapGet("/videos/{videoId:guid}/download/{rendition}.mp4", DownloadAsync).ExcludeFromDescription();
         return endpoints;
     }
 
@@ -77,6 +78,26 @@ internal static class VodEndpoints
         http.Response.Headers.CacheControl = isPrivate ? PrivateMedia : PublicMedia;
         return TypedResults.Stream(stored.Content, contentType, entityTag: new EntityTagHeaderValue(stored.Info.ETag.StartsWith('"') ? stored.Info.ETag : $"\"{stored.Info.ETag}\""),
             enableRangeProcessing: true);
+    }
+
+    /// <summary>The rendition as one MP4 file (made on the first request; copy only, never re-encoded).</summary>
+    private static async Task<IResult> DownloadAsync(Guid videoId, string rendition, HttpContext http, VideoService videos, VideoDownloads downloads, CancellationToken cancellationToken)
+    {
+        var video = await videos.GetAsync(videoId, http.User, cancellationToken);
+        if (video is null || video.Status != Data.Entities.Videos.VideoStatus.Ready)
+        {
+            return NotFound();
+        }
+
+        var stored = await downloads.OpenAsync(videoId, rendition, cancellationToken);
+        if (stored is null)
+        {
+            return NotFound();
+        }
+
+        http.Response.Headers.CacheControl = video.Visibility == Data.Entities.Videos.VideoVisibility.Private ? PrivateMedia : "public, max-age=3600";
+        var name = string.Create(CultureInfo.InvariantCulture, $"{video.ChannelName}-{video.StartedAt:yyyy-MM-dd-HHmm}-{rendition}.mp4");
+        return TypedResults.Stream(stored.Content, "video/mp4", fileDownloadName: name, enableRangeProcessing: true);
     }
 
     private static async Task<VodEntry?> OpenAsync(Guid videoId, HttpContext http, VideoService videos, VodCatalog catalog, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Spectra.Data.Entities.Videos;
 namespace Spectra.Server.Videos.Pages;
 
 /// <summary>A past broadcast's page: player with seeking, title, channel, date, duration, views; the owner's edit and delete.</summary>
-internal sealed class WatchModel(VideoService videos) : PageModel
+internal sealed class WatchModel(VideoService videos, Internal.VodCatalog catalog) : PageModel
 {
     public VideoView Video { get; private set; } = null!;
 
@@ -13,6 +13,9 @@ internal sealed class WatchModel(VideoService videos) : PageModel
     public VideoEditInput Input { get; set; } = new();
 
     public string? StatusMessage { get; private set; }
+
+    /// <summary>The renditions to download ("source", "720p"...), best first.</summary>
+    public IReadOnlyList<(string Name, int Height)> Downloads { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -25,6 +28,8 @@ internal sealed class WatchModel(VideoService videos) : PageModel
         if (video.Status == VideoStatus.Ready)
         {
             await videos.CountViewAsync(id, cancellationToken);
+            var entry = await catalog.GetAsync(id, cancellationToken);
+            Downloads = entry is null ? [] : [.. entry.Renditions.Values.Select(r => (r.Rendition.Name, r.Rendition.Height))];
         }
 
         Video = video;
