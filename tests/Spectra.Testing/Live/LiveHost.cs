@@ -32,6 +32,16 @@ public sealed class LiveHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>The host's data directory (SQLite database, local object store).</summary>
+    public string DataDirectory => _host.DataDirectory;
+
+    /// <summary>Errors a test provoked on purpose; any other logged error fails the test on dispose.</summary>
+    public Func<TestLogSink.LogEntry, bool> ExpectedError
+    {
+        get => _host.ExpectedError;
+        set => _host.ExpectedError = value;
+    }
+
     /// <summary>Everything the server logged at Information or above so far.</summary>
     public TestLogSink Logs => _host.Logs;
 
@@ -39,7 +49,9 @@ public sealed class LiveHost : IAsyncDisposable
     public IReadOnlyList<TestLogSink.LogEntry> Errors => [.. _host.Logs.Errors];
 
     /// <param name="settings">Overrides of any configuration key.</param>
-    public static async Task<LiveHost> StartAsync(IDictionary<string, string?>? settings = null, DatabaseKind database = DatabaseKind.Sqlite)
+    /// <param name="configure">Changes to the host's services before it is built (for example a storage that fails on demand).</param>
+    public static async Task<LiveHost> StartAsync(IDictionary<string, string?>? settings = null, DatabaseKind database = DatabaseKind.Sqlite,
+        Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null)
     {
         var rtmpPort = LoopbackPort.Free();
         var config = new Dictionary<string, string?>
@@ -59,7 +71,7 @@ public sealed class LiveHost : IAsyncDisposable
             config[key] = value;
         }
 
-        var host = await SpectraHost.StartAsync(database, config);
+        var host = await SpectraHost.StartAsync(database, config, configure);
         return new LiveHost(host, rtmpPort);
     }
 
