@@ -113,7 +113,7 @@ public sealed partial class LiveRecorder : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await CompleteAsync().ConfigureAwait(false);
 
-    private void Attach(HlsStream hls)
+    internal void Attach(HlsStream hls)
     {
         lock (_lock)
         {

@@ -62,6 +62,13 @@ internal sealed class WindowDriver
         return Window.Append(_init!, source.DecodeTime, source.Timescale, source.DurationTicks, _start.AddSeconds(index), source.Data.ToArray(), [.. source.Fragments]);
     }
 
+    /// <summary>Starts a new generation (as a restarted encoder does): its own init segment, a discontinuity.</summary>
+    public void NewGeneration()
+    {
+        var source = Source;
+        _init = Window.BeginGeneration(source.Init.Data.ToArray(), source.Init.Movie);
+    }
+
     public void PublishSegments(int count)
     {
         for (var i = 0; i < count; i++)
