@@ -31,6 +31,9 @@ public sealed class ExperienceSite : IAsyncLifetime
 
     public const string SearchTerm = "pattern";
 
+    /// <summary>The page of <see cref="OfflineChannel"/>'s past broadcast (recorded at start-up); resolved when opened.</summary>
+    public const string PastBroadcastPath = "/videos/{past-broadcast}";
+
     /// <summary>Upper bound of every wait on a page (ms).</summary>
     public const float WaitMilliseconds = 20_000;
 
@@ -53,6 +56,9 @@ public sealed class ExperienceSite : IAsyncLifetime
 
     public Uri BaseAddress => Host.BaseAddress;
 
+    /// <summary>The id of <see cref="OfflineChannel"/>'s past broadcast (a 5 s recording made at start-up).</summary>
+    public Guid PastBroadcastId { get; private set; }
+
     public async Task InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(WaitMilliseconds);
@@ -65,6 +71,15 @@ public sealed class ExperienceSite : IAsyncLifetime
         await FollowAsync(offline, LiveChannel);
         await FollowAsync(live, OfflineChannel);
         await _host.Services.GetRequiredService<SearchIndexHost>().CatchUpAllAsync(CancellationToken.None);
+
+        // A past broadcast of the offline channel: 5 s live, then recorded and ready as a video.
+        await using (var broadcast = ExternalProcess.FfmpegPublish(_host.RtmpUrl(offline.StreamKey), seconds: 5, size: "640x360"))
+        {
+            await _events.WaitForOnlineAsync(offline.ChannelId, TimeSpan.FromSeconds(40));
+            await _events.WaitForOfflineAsync(offline.ChannelId, TimeSpan.FromSeconds(60));
+        }
+
+        PastBroadcastId = await WaitForVideoAsync(OfflineChannel);
 
         // 16:9 like most cameras; the layout tests check the picture is letterboxed, never cropped.
         _publisher = ExternalProcess.FfmpegPublish(_host.RtmpUrl(live.StreamKey), seconds: 1200, size: "640x360");
@@ -133,11 +148,12 @@ public sealed class ExperienceSite : IAsyncLifetime
                 AddPageError($"{page.Name}: {message.Location}: {message.Text}");
             }
         };
-        var response = await tab.GotoAsync(page.Path);
-        Assert.True(response is { Ok: true }, $"{page.Path} answered {response?.Status}");
+        var path = ResolvePath(page.Path);
+        var response = await tab.GotoAsync(path);
+        Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}");
         Assert.True(
-            new Uri(tab.Url).PathAndQuery == new Uri(BaseAddress, page.Path).PathAndQuery,
-            $"{page.Path} was redirected to {tab.Url}");
+            new Uri(tab.Url).PathAndQuery == new Uri(BaseAddress, path).PathAndQuery,
+            $"{path} was redirected to {tab.Url}");
         await PageReadiness.WaitAsync(tab);
         return tab;
     }
@@ -169,6 +185,10 @@ public sealed class ExperienceSite : IAsyncLifetime
         await tab.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
         return tab;
     }
+
+    /// <summary>The path with the ids only known once the site runs filled in.</summary>
+    public string ResolvePath(string path) =>
+        path.Replace("{past-broadcast}", PastBroadcastId.ToString("N"), StringComparison.Ordinal);
 
     /// <summary>A blank page for work done in the browser that is not about the site (image comparison).</summary>
     public async Task<IPage> ScratchPageAsync() => _scratch ??= await Browser.NewPageAsync();
@@ -211,6 +231,22 @@ public sealed class ExperienceSite : IAsyncLifetime
         lock (_pageErrors)
         {
             _pageErrors.Add(error);
+        }
+    }
+
+    private async Task<Guid> WaitForVideoAsync(string channel)
+    {
+        using var client = Host.CreateClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var videos = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/channels/{channel}/videos", timeout.Token);
+            if (videos.GetArrayLength() > 0 && videos[0].GetProperty("status").GetString() == "ready")
+            {
+                return videos[0].GetProperty("id").GetGuid();
+            }
+
+            await Task.Delay(250, timeout.Token);
         }
     }
 

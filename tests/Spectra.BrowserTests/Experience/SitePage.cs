@@ -34,11 +34,15 @@ public sealed record SitePage(string Name, string Path, PageAccess Access)
     public static readonly SitePage History = new("history", "/history", PageAccess.SignedIn);
     public static readonly SitePage Schedule = new("schedule", "/schedule", PageAccess.Anyone);
     public static readonly SitePage Feed = new("feed", "/feed", PageAccess.SignedIn);
+    public static readonly SitePage ChannelVideos = new("channel-videos", $"/{ExperienceSite.OfflineChannel}/videos", PageAccess.Anyone);
+    public static readonly SitePage Video = new("video", ExperienceSite.PastBroadcastPath, PageAccess.Anyone);
+    public static readonly SitePage DashboardVideos = new("dashboard-videos", "/dashboard/videos", PageAccess.SignedIn);
 
     public static readonly IReadOnlyList<SitePage> All =
     [
         Home, Categories, Category, Search, ChannelLive, ChannelOffline, ChatPopout, SignIn, SignUp, Settings, Dashboard,
         ChatSettings, Moderation, Analytics, CommunityManage, Followers, Following, Notifications, History, Schedule, Feed,
+        ChannelVideos, Video, DashboardVideos,
     ];
 
     public static SitePage Named(string name) =>

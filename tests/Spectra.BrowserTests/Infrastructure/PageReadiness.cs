@@ -4,7 +4,7 @@ namespace Spectra.BrowserTests.Infrastructure;
 
 /// <summary>
 /// Waits until a page shows what it is going to show: loaded, fonts in, every chat panel past "connecting"
-/// and a live player with a decoded picture. Live pages never become network-idle (the player keeps
+/// a live player with a decoded picture, and a past broadcast's player with its first picture. Live pages never become network-idle (the player keeps
 /// loading parts), so this is the point from which measurements and screenshots are stable.
 /// </summary>
 public static class PageReadiness
@@ -18,6 +18,8 @@ public static class PageReadiness
             const video = live.querySelector('video');
             if (!video || video.readyState < 2 || video.videoWidth === 0) return false;
           }
+          const vod = document.getElementById('vod-player');
+          if (vod && (vod.readyState < 2 || vod.videoWidth === 0)) return false;
           return true;
         }
         """;
