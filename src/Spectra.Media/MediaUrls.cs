@@ -15,7 +15,11 @@ namespace Spectra.Media;
 /// /hls/{channel}/{rendition}/{sequence}.m4s   media segment (immutable)
 /// /hls/{channel}/{rendition}/{sequence}.{part}.m4s   LL-HLS part (immutable)
 /// /live/{channel}.flv                         HTTP-FLV and WebSocket-FLV  Flv(channel)
+/// /dash/{channel}/manifest.mpd                MPEG-DASH MPD             DashManifest(channel)
+/// /dash/time                                  server clock for the MPD's UTCTiming
 /// </code>
+/// The MPD names the HLS origin's own init segments and segments ("../../hls/{channel}/{rendition}/..."):
+/// DASH and HLS players fetch the same bytes under the same URLs, so an edge caches them once.
 /// Playlists name their neighbours relatively: the master names "{rendition}/index.m3u8", a media
 /// playlist names its init segments, segments and parts next to itself and other renditions'
 /// playlists as "../{rendition}/index.m3u8". Channel names are escaped in absolute URLs; rendition
@@ -66,6 +70,30 @@ public static class MediaUrls
     internal const string InitFileExtension = ".mp4";
 
     private const string FlvExtension = ".flv";
+
+    /// <summary>Path prefix of MPEG-DASH manifests.</summary>
+    public const string DashPrefix = "/dash";
+
+    /// <summary>File name of a channel's MPD.</summary>
+    public const string DashManifestFile = "manifest.mpd";
+
+    /// <summary>Origin route below <see cref="DashPrefix"/>: the MPD.</summary>
+    internal const string DashManifestRoute = "{channel}/" + DashManifestFile;
+
+    /// <summary>Origin route below <see cref="DashPrefix"/>: the clock (UTCTiming, ISO 23009-1 §5.8.5.7).</summary>
+    internal const string DashTimeRoute = "time";
+
+    public static string DashManifest(string channel) => $"{DashPrefix}/{Uri.EscapeDataString(channel)}/{DashManifestFile}";
+
+    /// <summary>The clock endpoint's path.</summary>
+    public static string DashTime => DashPrefix + "/" + DashTimeRoute;
+
+    /// <summary>
+    /// In the MPD (relative to /dash/{channel}/): "../../hls/{channel}/{rendition}/", the folder of a
+    /// rendition's HLS init segments and segments.
+    /// </summary>
+    internal static StringBuilder AppendDashRenditionFolder(StringBuilder builder, string channel, string rendition) =>
+        builder.Append("../..").Append(HlsPrefix).Append('/').Append(channel).Append('/').Append(rendition).Append('/');
 
     public static string MasterPlaylist(string channel) => $"{HlsPrefix}/{Uri.EscapeDataString(channel)}/{MasterPlaylistFile}";
 
