@@ -17,9 +17,13 @@ namespace Spectra.Media;
 /// /live/{channel}.flv                         HTTP-FLV and WebSocket-FLV  Flv(channel)
 /// /dash/{channel}/manifest.mpd                MPEG-DASH MPD             DashManifest(channel)
 /// /dash/time                                  server clock for the MPD's UTCTiming
+/// /dash/{channel}/{rendition}/init-{key}.mp4  the HLS init segment, same bytes (immutable)
+/// /dash/{channel}/{rendition}/{base}/{number}.m4s   HLS segment base + number, same bytes (immutable)
 /// </code>
-/// The MPD names the HLS origin's own init segments and segments ("../../hls/{channel}/{rendition}/..."):
-/// DASH and HLS players fetch the same bytes under the same URLs, so an edge caches them once.
+/// DASH segment numbers are the HLS media sequence numbers less a base, a multiple of 10⁹ fixed per
+/// generation (<see cref="DashNumberBase"/>): HLS numbers start at the Unix time in ms, beyond the 32 bits
+/// of the MPD's startNumber (xs:unsignedInt) and of some players' $Number$; the number keeps the last nine
+/// digits of the HLS one.
 /// Playlists name their neighbours relatively: the master names "{rendition}/index.m3u8", a media
 /// playlist names its init segments, segments and parts next to itself and other renditions'
 /// playlists as "../{rendition}/index.m3u8". Channel names are escaped in absolute URLs; rendition
@@ -88,12 +92,18 @@ public static class MediaUrls
     /// <summary>The clock endpoint's path.</summary>
     public static string DashTime => DashPrefix + "/" + DashTimeRoute;
 
-    /// <summary>
-    /// In the MPD (relative to /dash/{channel}/): "../../hls/{channel}/{rendition}/", the folder of a
-    /// rendition's HLS init segments and segments.
-    /// </summary>
-    internal static StringBuilder AppendDashRenditionFolder(StringBuilder builder, string channel, string rendition) =>
-        builder.Append("../..").Append(HlsPrefix).Append('/').Append(channel).Append('/').Append(rendition).Append('/');
+    /// <summary>Origin route below <see cref="DashPrefix"/>: init segments.</summary>
+    internal const string DashInitRoute = "{channel}/{rendition}/{file}";
+
+    /// <summary>Origin route below <see cref="DashPrefix"/>: segments, "{base}/{number}.m4s".</summary>
+    internal const string DashSegmentRoute = "{channel}/{rendition}/{base}/{file}";
+
+    /// <summary>What DASH segment numbers of a generation whose first HLS sequence is <paramref name="firstSequence"/> are counted from.</summary>
+    internal static long DashNumberBase(long firstSequence) => firstSequence - (firstSequence % 1_000_000_000);
+
+    /// <summary>In the MPD (relative to /dash/{channel}/): "{rendition}/".</summary>
+    internal static StringBuilder AppendDashRenditionFolder(StringBuilder builder, string rendition) =>
+        builder.Append(rendition).Append('/');
 
     public static string MasterPlaylist(string channel) => $"{HlsPrefix}/{Uri.EscapeDataString(channel)}/{MasterPlaylistFile}";
 

@@ -9,12 +9,13 @@ internal readonly record struct DashRenditionView(RenditionInfo Info, LiveWindow
 
 /// <summary>
 /// Writes the dynamic MPD of a live stream (ISO/IEC 23009-1, isoff-live profile) over the same CMAF init
-/// segments and segments the HLS origin serves: no second packaging, the SegmentTemplate names the HLS URLs.
+/// segments and segments the HLS origin serves: no second packaging; the SegmentTemplate names DASH URLs
+/// (<see cref="MediaUrls"/>) that serve the HLS bytes from the same live window.
 /// <list type="bullet">
 /// <item>One AdaptationSet per media type: renditions with video in one (their segments also carry the
 /// audio track, as in HLS: multiplexed CMAF), audio-only renditions in another.</item>
 /// <item>Every rendition a Representation with its own SegmentTemplate: <c>$Number$</c> is the HLS media
-/// sequence number (startNumber = the first listed segment's), a SegmentTimeline with S@t (the
+/// sequence number less <see cref="MediaUrls.DashNumberBase"/> (named in the media URL), a SegmentTimeline with S@t (the
 /// segment's tfdt) and S@d, repeated with S@r while durations are equal and contiguous.</item>
 /// <item>A new Period where a generation starts (the transcoder restarted: new init segment, decode time
 /// restarts), with its own presentationTimeOffset; Period ids are the start in ms, stable across updates.</item>
@@ -31,15 +32,13 @@ internal static class DashManifestWriter
     /// <summary>Boundaries of different renditions closer than this are one Period (one transcoder restart).</summary>
     private static readonly TimeSpan BoundaryMerge = TimeSpan.FromSeconds(1);
 
-    /// <param name="channel">Channel name as served (URL-safe).</param>
     /// <param name="timeline">The stream's time line (availabilityStartTime and generation anchors).</param>
     /// <param name="renditions">In ladder order; at least one with an init segment and a segment.</param>
     /// <param name="partTarget">LL part target (<see cref="PackagerOptions.PartTargetDuration"/>); zero disables low latency.</param>
     /// <param name="timeUrl">Absolute URL of the clock endpoint (UTCTiming).</param>
     /// <param name="publishTime">When this version of the MPD is generated.</param>
-    public static string Write(string channel, DashTimeline timeline, IReadOnlyList<DashRenditionView> renditions, TimeSpan partTarget, string timeUrl, DateTimeOffset publishTime)
+    public static string Write(DashTimeline timeline, IReadOnlyList<DashRenditionView> renditions, TimeSpan partTarget, string timeUrl, DateTimeOffset publishTime)
     {
-        ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(renditions);
         ArgumentNullException.ThrowIfNull(timeUrl);
@@ -118,7 +117,7 @@ internal static class DashManifestWriter
         {
             var start = periods[p];
             var next = p + 1 < periods.Count ? periods[p + 1] : TimeSpan.MaxValue;
-            WritePeriod(builder, channel, timeline, renditions, start, next, lowLatency ? maxSegment - (maxPart > TimeSpan.Zero ? maxPart : partTarget) : TimeSpan.Zero);
+            WritePeriod(builder, timeline, renditions, start, next, lowLatency ? maxSegment - (maxPart > TimeSpan.Zero ? maxPart : partTarget) : TimeSpan.Zero);
         }
 
         builder.Append("  <UTCTiming schemeIdUri=\"").Append(HttpIsoTimingScheme).Append("\" value=\"").Append(Escape(timeUrl)).Append("\"/>\n");
@@ -166,7 +165,7 @@ internal static class DashManifestWriter
         return starts;
     }
 
-    private static void WritePeriod(StringBuilder builder, string channel, DashTimeline timeline, IReadOnlyList<DashRenditionView> renditions, TimeSpan start, TimeSpan next, TimeSpan availabilityTimeOffset)
+    private static void WritePeriod(StringBuilder builder, DashTimeline timeline, IReadOnlyList<DashRenditionView> renditions, TimeSpan start, TimeSpan next, TimeSpan availabilityTimeOffset)
     {
         // Per rendition: the segments starting in [start, next) of one generation (the latest).
         var ranges = new (int First, int Count)[renditions.Count];
@@ -184,8 +183,8 @@ internal static class DashManifestWriter
 
         var id = ((long)start.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         builder.Append("  <Period id=\"p").Append(id).Append("\" start=\"").Append(Duration(start)).Append("\">\n");
-        WriteAdaptationSet(builder, channel, timeline, renditions, ranges, start, availabilityTimeOffset, video: true);
-        WriteAdaptationSet(builder, channel, timeline, renditions, ranges, start, availabilityTimeOffset, video: false);
+        WriteAdaptationSet(builder, timeline, renditions, ranges, start, availabilityTimeOffset, video: true);
+        WriteAdaptationSet(builder, timeline, renditions, ranges, start, availabilityTimeOffset, video: false);
         builder.Append("  </Period>\n");
     }
 
@@ -213,7 +212,6 @@ internal static class DashManifestWriter
 
     private static void WriteAdaptationSet(
         StringBuilder builder,
-        string channel,
         DashTimeline timeline,
         IReadOnlyList<DashRenditionView> renditions,
         (int First, int Count)[] ranges,
@@ -277,14 +275,15 @@ internal static class DashManifestWriter
 
             builder.Append(">\n");
             var firstSegment = segments[first];
+            var numberBase = MediaUrls.DashNumberBase(init.FirstSequence);
             builder.Append("        <SegmentTemplate timescale=\"").Append(firstSegment.Timescale.ToString(CultureInfo.InvariantCulture))
                 .Append("\" presentationTimeOffset=\"").Append(timeline.PresentationTimeOffset(firstSegment, periodStart).ToString(CultureInfo.InvariantCulture))
-                .Append("\" startNumber=\"").Append(firstSegment.Sequence.ToString(CultureInfo.InvariantCulture))
+                .Append("\" startNumber=\"").Append((firstSegment.Sequence - numberBase).ToString(CultureInfo.InvariantCulture))
                 .Append("\" initialization=\"");
-            MediaUrls.AppendDashRenditionFolder(builder, channel, info.Name);
+            MediaUrls.AppendDashRenditionFolder(builder, info.Name);
             MediaUrls.AppendInit(builder, init.Key).Append("\" media=\"");
-            MediaUrls.AppendDashRenditionFolder(builder, channel, info.Name);
-            builder.Append("$Number$").Append(MediaUrls.SegmentExtension).Append('"');
+            MediaUrls.AppendDashRenditionFolder(builder, info.Name);
+            builder.Append(numberBase.ToString(CultureInfo.InvariantCulture)).Append("/$Number$").Append(MediaUrls.SegmentExtension).Append('"');
             if (availabilityTimeOffset > TimeSpan.Zero)
             {
                 // §5.3.9.5.3: segments are available this much before their end (as soon as the first part is

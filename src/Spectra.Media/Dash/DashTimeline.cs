@@ -24,27 +24,32 @@ internal sealed class DashTimeline
     public DateTimeOffset AvailabilityStart { get; }
 
     /// <summary>
-    /// A time line whose availabilityStartTime is the earliest segment of <paramref name="snapshots"/>,
-    /// rounded down to the second; null while none has a segment.
+    /// A time line whose availabilityStartTime is the latest wall clock at which a rendition's decode time 0
+    /// was captured (first segment's date less its decode time), rounded up to the millisecond: every
+    /// rendition's first generation then gets a presentationTimeOffset ≥ 0 in the first Period, which starts
+    /// at 0. Null while no snapshot has a segment.
     /// </summary>
     public static DashTimeline? Create(IReadOnlyList<LiveWindowSnapshot> snapshots)
     {
-        DateTimeOffset? earliest = null;
+        ArgumentNullException.ThrowIfNull(snapshots);
+        DateTimeOffset? latest = null;
         foreach (var snapshot in snapshots)
         {
             if (snapshot.SegmentArray.Length > 0)
             {
-                var first = snapshot.SegmentArray[0].ProgramDateTime;
-                earliest = earliest is null || first < earliest ? first : earliest;
+                var first = snapshot.SegmentArray[0];
+                var zero = first.ProgramDateTime - Ticks(first.DecodeTime, 0, first.Timescale);
+                latest = latest is null || zero > latest ? zero : latest;
             }
         }
 
-        if (earliest is not { } start)
+        if (latest is not { } start)
         {
             return null;
         }
 
-        return new DashTimeline(DateTimeOffset.FromUnixTimeSeconds(start.ToUnixTimeSeconds()));
+        var milliseconds = (start.UtcTicks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond;
+        return new DashTimeline(new DateTimeOffset(milliseconds * TimeSpan.TicksPerMillisecond, TimeSpan.Zero));
     }
 
     /// <summary>

@@ -52,7 +52,7 @@ internal sealed class DashManifestCache
             timeline = Interlocked.CompareExchange(ref _timeline, timeline, null) ?? timeline;
         }
 
-        var text = DashManifestWriter.Write(_stream.ChannelName, timeline, views, partTarget, timeUrl, now);
+        var text = DashManifestWriter.Write(timeline, views, partTarget, timeUrl, now);
         var entry = new Entry(views, timeUrl, System.Text.Encoding.UTF8.GetBytes(text));
         Volatile.Write(ref _entry, entry);
         return entry.Utf8;

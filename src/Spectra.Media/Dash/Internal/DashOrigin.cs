@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using Spectra.Media.Hls;
+using Spectra.Media.Hls.Internal;
 
 namespace Spectra.Media.Dash.Internal;
 
 /// <summary>
-/// Request handlers of the DASH manifests: the MPD per channel and the clock its UTCTiming names.
-/// Segments and init segments are the HLS origin's (the MPD points at them).
+/// Request handlers of MPEG-DASH: the MPD per channel, the clock its UTCTiming names, and the init segments
+/// and segments it names, which are the HLS origin's: the same handler serves the same bytes from the same
+/// live window (segment being written included, part by part).
 /// </summary>
 internal sealed partial class DashOrigin
 {
@@ -21,11 +23,14 @@ internal sealed partial class DashOrigin
     private readonly TimeSpan _partTarget;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly HlsOrigin _files;
     private readonly ConditionalWeakTable<HlsStream, DashManifestCache> _manifests = [];
 
     /// <param name="partTarget">LL part target; zero describes plain (not low-latency) DASH.</param>
-    public DashOrigin(HlsStreamRegistry registry, HlsOriginOptions options, TimeSpan partTarget, TimeProvider time, ILogger logger)
+    /// <param name="files">Serves init segments and segments.</param>
+    public DashOrigin(HlsStreamRegistry registry, HlsOriginOptions options, TimeSpan partTarget, TimeProvider time, ILogger logger, HlsOrigin files)
     {
+        _files = files;
         _registry = registry;
         _allowedOrigin = options.AllowedOrigin;
         _partTarget = partTarget;
@@ -60,6 +65,39 @@ internal sealed partial class DashOrigin
         }
 
         return Write(context, body, ManifestContentType, HlsCachePolicy.ForPlaylist(target));
+    }
+
+    /// <summary>init-{key}.mp4: the HLS init segment.</summary>
+    public Task InitAsync(HttpContext context)
+    {
+        var file = context.Request.RouteValues["file"] as string ?? string.Empty;
+        if (!file.StartsWith(MediaUrls.InitFilePrefix, StringComparison.Ordinal))
+        {
+            Log.NotFound(_logger, context.Request.Path.Value);
+            return Error(context, StatusCodes.Status404NotFound);
+        }
+
+        return _files.RenditionFileAsync(context);
+    }
+
+    /// <summary>{base}/{number}.m4s: HLS segment base + number (<see cref="MediaUrls.DashNumberBase"/>).</summary>
+    public Task SegmentAsync(HttpContext context)
+    {
+        var values = context.Request.RouteValues;
+        var file = (values["file"] as string ?? string.Empty).AsSpan();
+        if (!long.TryParse(values["base"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var numberBase)
+            || MediaUrls.DashNumberBase(numberBase) != numberBase
+            || !file.EndsWith(MediaUrls.SegmentExtension, StringComparison.Ordinal)
+            || !long.TryParse(file[..^MediaUrls.SegmentExtension.Length], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            || number > uint.MaxValue
+            || numberBase > long.MaxValue - number)
+        {
+            Log.NotFound(_logger, context.Request.Path.Value);
+            return Error(context, StatusCodes.Status404NotFound);
+        }
+
+        values["file"] = (numberBase + number).ToString(CultureInfo.InvariantCulture) + MediaUrls.SegmentExtension;
+        return _files.RenditionFileAsync(context);
     }
 
     /// <summary>The server's clock as xs:dateTime (urn:mpeg:dash:utc:http-iso:2014), never cached.</summary>
