@@ -98,17 +98,18 @@ internal static class DashManifestWriter
         builder.Append(" timeShiftBufferDepth=\"").Append(Duration(window == TimeSpan.MaxValue ? maxSegment : window)).Append('"');
         builder.Append(" maxSegmentDuration=\"").Append(Duration(maxSegment)).Append('"');
         builder.Append(" minBufferTime=\"").Append(Duration(maxSegment)).Append('"');
-        // Three segments behind the live edge: what HLS players keep (RFC 8216 §6.3.3), ≤ 3 s at 1 s segments.
-        var delay = lowLatency ? LowLatencyTarget(maxPart, partTarget) : 3 * maxSegment;
-        builder.Append(" suggestedPresentationDelay=\"").Append(Duration(delay)).Append("\">\n");
-
+        // For players without low latency: two and a half segments behind the live edge, ≤ 3 s at 1 s segments
+        // (the MPD lists complete segments only, so this leaves 1.5 segments of buffer). Low-latency players
+        // follow the ServiceDescription instead.
+        builder.Append(" suggestedPresentationDelay=\"").Append(Duration(maxSegment * 2.5)).Append("\">\n");
+        var target = LowLatencyTarget(maxPart, partTarget);
         if (lowLatency)
         {
             // §K.4 (ISO/IEC 23009-1:2022): the latency a player should aim for, in ms, and how fast it may catch up.
             builder.Append("  <ServiceDescription id=\"0\">\n");
-            builder.Append("    <Latency target=\"").Append(Milliseconds(delay))
-                .Append("\" min=\"").Append(Milliseconds(delay / 2))
-                .Append("\" max=\"").Append(Milliseconds(delay * 3)).Append("\"/>\n");
+            builder.Append("    <Latency target=\"").Append(Milliseconds(target))
+                .Append("\" min=\"").Append(Milliseconds(target / 2))
+                .Append("\" max=\"").Append(Milliseconds(target * 3)).Append("\"/>\n");
             builder.Append("    <PlaybackRate min=\"0.96\" max=\"1.04\"/>\n");
             builder.Append("  </ServiceDescription>\n");
         }
@@ -219,6 +220,18 @@ internal static class DashManifestWriter
         TimeSpan availabilityTimeOffset,
         bool video)
     {
+        // maxFrameRate rather than Representation@frameRate: the segments are multiplexed (codecs "avc1…,mp4a…"),
+        // and players that check a Representation with the Media Capabilities API (dash.js does when width,
+        // height, bandwidth and frameRate are all present) get a refusal for two codecs in one video type.
+        var maxFrameRate = 0.0;
+        for (var r = 0; r < renditions.Count; r++)
+        {
+            if (ranges[r].Count > 0 && video && renditions[r].Snapshot.SegmentArray[ranges[r].First].Init.Movie.Video is not null)
+            {
+                maxFrameRate = Math.Max(maxFrameRate, renditions[r].Info.FrameRate);
+            }
+        }
+
         var opened = false;
         for (var r = 0; r < renditions.Count; r++)
         {
@@ -242,7 +255,13 @@ internal static class DashManifestWriter
                 opened = true;
                 builder.Append("    <AdaptationSet id=\"").Append(video ? '0' : '1').Append("\" contentType=\"").Append(video ? "video" : "audio")
                     .Append("\" mimeType=\"").Append(video ? "video/mp4" : "audio/mp4")
-                    .Append("\" segmentAlignment=\"true\" startWithSAP=\"1\">\n");
+                    .Append("\" segmentAlignment=\"true\" startWithSAP=\"1\"");
+                if (maxFrameRate > 0)
+                {
+                    builder.Append(" maxFrameRate=\"").Append(FrameRate(maxFrameRate)).Append('"');
+                }
+
+                builder.Append(">\n");
             }
 
             builder.Append("      <Representation id=\"").Append(info.Name).Append('"');
@@ -262,10 +281,6 @@ internal static class DashManifestWriter
                         .Append("\" height=\"").Append(height.ToString(CultureInfo.InvariantCulture)).Append("\" sar=\"1:1\"");
                 }
 
-                if (info.FrameRate > 0)
-                {
-                    builder.Append(" frameRate=\"").Append(FrameRate(info.FrameRate)).Append('"');
-                }
             }
 
             if (movie.Audio is { } audio && audio.SampleRate > 0)
