@@ -80,7 +80,22 @@ public sealed class DashEndToEndTests
             // Low-latency DASH: the next segment, requested early, arrives part by part and equals the finished one.
             Assert.Equal("false", (string?)template.Attribute("availabilityTimeComplete"));
             var next = new Uri(manifestUri, mediaTemplate.Replace("$Number$", (lastDash + 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
-            var early = await client.GetByteArrayAsync(next);
+            // (404 until its first part is out: retried for a few part durations.)
+            byte[]? early = null;
+            for (var attempt = 0; attempt < 30 && early is null; attempt++)
+            {
+                using var earlyResponse = await client.GetAsync(next);
+                if (earlyResponse.StatusCode == HttpStatusCode.NotFound)
+                {
+                    await Task.Delay(100);
+                    continue;
+                }
+
+                Assert.Equal(HttpStatusCode.OK, earlyResponse.StatusCode);
+                early = await earlyResponse.Content.ReadAsByteArrayAsync();
+            }
+
+            Assert.NotNull(early);
             Assert.Equal(await client.GetByteArrayAsync(next), early);
         }
 

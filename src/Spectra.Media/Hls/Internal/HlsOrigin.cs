@@ -210,9 +210,10 @@ internal sealed partial class HlsOrigin
                         return WriteAsync(context, segment.Data, SegmentContentType, HlsCachePolicy.Immutable, segment.ETag, ranges: true);
                     }
 
-                    if (sequence == snapshot.NextSequence && !snapshot.Ended && _partTarget > TimeSpan.Zero && snapshot.CurrentInit is not null)
+                    if (sequence == snapshot.NextSequence && snapshot.OpenPartArray.Length > 0 && !snapshot.Ended && _partTarget > TimeSpan.Zero)
                     {
-                        // The segment being written (low-latency DASH asks for it early): sent part by part.
+                        // The segment being written, once its first part is out (low-latency DASH may ask for it
+                        // early): sent part by part. Before that, 404 as for any segment not yet in the window.
                         return OpenSegmentAsync(context, rendition, sequence);
                     }
 
