@@ -106,10 +106,12 @@ internal static class DashManifestWriter
         if (lowLatency)
         {
             // §K.4 (ISO/IEC 23009-1:2022): the latency a player should aim for, in ms, and how fast it may catch up.
+            // A max of twice the target: dash.js seeks back to the target once drift passes max - target + 0.5 s,
+            // rather than creeping back at 4 % over a minute after a stall.
             builder.Append("  <ServiceDescription id=\"0\">\n");
             builder.Append("    <Latency target=\"").Append(Milliseconds(target))
                 .Append("\" min=\"").Append(Milliseconds(target / 2))
-                .Append("\" max=\"").Append(Milliseconds(target * 3)).Append("\"/>\n");
+                .Append("\" max=\"").Append(Milliseconds(target * 2)).Append("\"/>\n");
             builder.Append("    <PlaybackRate min=\"0.96\" max=\"1.04\"/>\n");
             builder.Append("  </ServiceDescription>\n");
         }
