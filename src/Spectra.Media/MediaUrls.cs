@@ -15,7 +15,15 @@ namespace Spectra.Media;
 /// /hls/{channel}/{rendition}/{sequence}.m4s   media segment (immutable)
 /// /hls/{channel}/{rendition}/{sequence}.{part}.m4s   LL-HLS part (immutable)
 /// /live/{channel}.flv                         HTTP-FLV and WebSocket-FLV  Flv(channel)
+/// /dash/{channel}/manifest.mpd                MPEG-DASH MPD             DashManifest(channel)
+/// /dash/time                                  server clock for the MPD's UTCTiming
+/// /dash/{channel}/{rendition}/init-{key}.mp4  the HLS init segment, same bytes (immutable)
+/// /dash/{channel}/{rendition}/{base}/{number}.m4s   HLS segment base + number, same bytes (immutable)
 /// </code>
+/// DASH segment numbers are the HLS media sequence numbers less a base, a multiple of 10⁹ fixed per
+/// generation (<see cref="DashNumberBase"/>): HLS numbers start at the Unix time in ms, beyond the 32 bits
+/// of the MPD's startNumber (xs:unsignedInt) and of some players' $Number$; the number keeps the last nine
+/// digits of the HLS one.
 /// Playlists name their neighbours relatively: the master names "{rendition}/index.m3u8", a media
 /// playlist names its init segments, segments and parts next to itself and other renditions'
 /// playlists as "../{rendition}/index.m3u8". Channel names are escaped in absolute URLs; rendition
@@ -66,6 +74,36 @@ public static class MediaUrls
     internal const string InitFileExtension = ".mp4";
 
     private const string FlvExtension = ".flv";
+
+    /// <summary>Path prefix of MPEG-DASH manifests.</summary>
+    public const string DashPrefix = "/dash";
+
+    /// <summary>File name of a channel's MPD.</summary>
+    public const string DashManifestFile = "manifest.mpd";
+
+    /// <summary>Origin route below <see cref="DashPrefix"/>: the MPD.</summary>
+    internal const string DashManifestRoute = "{channel}/" + DashManifestFile;
+
+    /// <summary>Origin route below <see cref="DashPrefix"/>: the clock (UTCTiming, ISO 23009-1 §5.8.5.7).</summary>
+    internal const string DashTimeRoute = "time";
+
+    public static string DashManifest(string channel) => $"{DashPrefix}/{Uri.EscapeDataString(channel)}/{DashManifestFile}";
+
+    /// <summary>The clock endpoint's path.</summary>
+    public static string DashTime => DashPrefix + "/" + DashTimeRoute;
+
+    /// <summary>Origin route below <see cref="DashPrefix"/>: init segments.</summary>
+    internal const string DashInitRoute = "{channel}/{rendition}/{file}";
+
+    /// <summary>Origin route below <see cref="DashPrefix"/>: segments, "{base}/{number}.m4s".</summary>
+    internal const string DashSegmentRoute = "{channel}/{rendition}/{base}/{file}";
+
+    /// <summary>What DASH segment numbers of a generation whose first HLS sequence is <paramref name="firstSequence"/> are counted from.</summary>
+    internal static long DashNumberBase(long firstSequence) => firstSequence - (firstSequence % 1_000_000_000);
+
+    /// <summary>In the MPD (relative to /dash/{channel}/): "{rendition}/".</summary>
+    internal static StringBuilder AppendDashRenditionFolder(StringBuilder builder, string rendition) =>
+        builder.Append(rendition).Append('/');
 
     public static string MasterPlaylist(string channel) => $"{HlsPrefix}/{Uri.EscapeDataString(channel)}/{MasterPlaylistFile}";
 

@@ -21,7 +21,7 @@ internal static class SecurityHeadersMiddleware
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            if (!context.Request.Path.StartsWithSegments(MediaUrls.HlsPrefix))
+            if (!context.Request.Path.StartsWithSegments(MediaUrls.HlsPrefix) && !context.Request.Path.StartsWithSegments(MediaUrls.DashPrefix))
             {
                 headers.XFrameOptions = "SAMEORIGIN";
                 headers.ContentSecurityPolicy = ContentSecurityPolicy(context.Request.Host);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Spectra.Media;
+using Spectra.Media.Dash;
 using Spectra.Media.Hls;
 using Spectra.Media.Live;
 using Spectra.Rtmp;
@@ -49,7 +50,7 @@ internal static class LiveServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The HLS origin under /hls, server-sent live events at /live/events, HTTP-FLV and WebSocket-FLV at
+    /// The HLS origin under /hls, MPEG-DASH manifests under /dash, server-sent live events at /live/events, HTTP-FLV and WebSocket-FLV at
     /// /live/{channel}.flv, live endpoints of the REST API.
     /// </summary>
     public static IEndpointRouteBuilder MapSpectraLive(this IEndpointRouteBuilder endpoints, RouteGroupBuilder api)
@@ -57,6 +58,7 @@ internal static class LiveServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(api);
         endpoints.MapHlsOrigin(MediaUrls.HlsPrefix);
+        endpoints.MapDashOrigin(MediaUrls.DashPrefix);
         endpoints.MapGet("/live/events", LiveEventsEndpoint.HandleAsync).ExcludeFromDescription();
         endpoints.MapLiveFlv();
         api.MapLiveApi();

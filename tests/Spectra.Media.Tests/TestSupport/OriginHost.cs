@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Spectra.Media.Dash;
 using Spectra.Media.Hls;
 
 namespace Spectra.Media.Tests.TestSupport;
 
-/// <summary>A real Kestrel server on 127.0.0.1 (ephemeral port) serving the HLS origin.</summary>
+/// <summary>A real Kestrel server on 127.0.0.1 (ephemeral port) serving the HLS origin and DASH.</summary>
 internal sealed class OriginHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -40,6 +41,7 @@ internal sealed class OriginHost : IAsyncDisposable
         configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapHlsOrigin();
+        app.MapDashOrigin();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new OriginHost(app, logs, new Uri(address));

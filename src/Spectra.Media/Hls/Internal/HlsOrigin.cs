@@ -203,10 +203,24 @@ internal sealed partial class HlsOrigin
             var dot = name.IndexOf('.');
             if (dot < 0)
             {
-                if (long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
-                    && snapshot.Find(sequence) is { } segment)
+                if (long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
                 {
-                    return WriteAsync(context, segment.Data, SegmentContentType, HlsCachePolicy.Immutable, segment.ETag, ranges: true);
+                    if (snapshot.Find(sequence) is { } segment)
+                    {
+                        return WriteAsync(context, segment.Data, SegmentContentType, HlsCachePolicy.Immutable, segment.ETag, ranges: true);
+                    }
+
+                    if (sequence == snapshot.NextSequence && snapshot.OpenPartArray.Length > 0 && !snapshot.Ended && _partTarget > TimeSpan.Zero)
+                    {
+                        // The segment being written, once its first part is out (low-latency DASH may ask for it
+                        // early): sent part by part. Before that, 404 as for any segment not yet in the window.
+                        return OpenSegmentAsync(context, rendition, sequence);
+                    }
+
+                    if (snapshot.SegmentArray.Length > 0 && sequence < snapshot.MediaSequence)
+                    {
+                        Log.OutsideWindow(_logger, sequence, context.Request.Path.Value, snapshot.MediaSequence, snapshot.Latest!.Sequence);
+                    }
                 }
 
                 return NotFound(context, "segment");
@@ -422,6 +436,14 @@ internal sealed partial class HlsOrigin
         [LoggerMessage(EventId = 2203, EventName = "HlsOriginUnavailable", Level = LogLevel.Debug,
             Message = "HLS origin: {What} unavailable for {Path}")]
         public static partial void Unavailable(ILogger logger, string what, string? path);
+
+        [LoggerMessage(EventId = 2205, EventName = "HlsOriginSegmentOutsideWindow", Level = LogLevel.Information,
+            Message = "HLS origin: segment {Sequence} requested at {Path} has left the window (segments {Oldest} to {Latest}); answering 404")]
+        public static partial void OutsideWindow(ILogger logger, long sequence, string? path, long oldest, long latest);
+
+        [LoggerMessage(EventId = 2206, EventName = "HlsOriginOpenSegmentStalled", Level = LogLevel.Information,
+            Message = "HLS origin: open segment at {Path} got no part for {Seconds} s; response aborted")]
+        public static partial void OpenSegmentStalled(ILogger logger, string? path, int seconds);
 
         [LoggerMessage(EventId = 2204, EventName = "HlsOriginTooManyBlocked", Level = LogLevel.Warning,
             Message = "HLS origin: {Max} blocking playlist requests already held; answering 503")]
