@@ -15,11 +15,14 @@ internal static class VideosServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddSpectraRecording();
+        services.AddOptions<VideosOptions>().BindConfiguration(VideosOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<VodCatalog>();
         services.AddSingleton<VideoDownloads>();
         services.AddSingleton<VideoRecordingCoordinator>();
         services.AddHostedService(sp => sp.GetRequiredService<VideoRecordingCoordinator>());
+        services.AddSingleton<VideoRetentionSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<VideoRetentionSweeper>());
         services.AddScoped<VideoService>();
         services.AddSingleton<RecordingState>();
         return builder;

@@ -44,6 +44,12 @@ public sealed class Channel
     /// <summary>Days past broadcasts are kept; null keeps them until deleted.</summary>
     public int? VideoRetentionDays { get; set; }
 
+    /// <summary>When the retention and quota sweep last deleted videos of this channel (shown on the dashboard).</summary>
+    public DateTime? VideosSweptAt { get; set; }
+
+    /// <summary>How many videos that sweep deleted.</summary>
+    public int VideosSweptCount { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

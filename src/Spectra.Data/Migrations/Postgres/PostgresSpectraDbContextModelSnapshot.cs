@@ -271,6 +271,12 @@ namespace Spectra.Data.Migrations.Postgres
                     b.Property<int?>("VideoRetentionDays")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("VideosSweptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("VideosSweptCount")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");

@@ -266,6 +266,12 @@ namespace Spectra.Data.Migrations.Sqlite
                     b.Property<int?>("VideoRetentionDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("VideosSweptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VideosSweptCount")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");

@@ -11,7 +11,7 @@ using Spectra.Data;
 namespace Spectra.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSpectraDbContext))]
-    [Migration("20261208013040_PastBroadcasts")]
+    [Migration("20261208023240_PastBroadcasts")]
     partial class PastBroadcasts
     {
         /// <inheritdoc />
@@ -267,6 +267,12 @@ namespace Spectra.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("VideoRetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("VideosSweptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VideosSweptCount")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -12,7 +12,7 @@ using Spectra.Data;
 namespace Spectra.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSpectraDbContext))]
-    [Migration("20261208013045_PastBroadcasts")]
+    [Migration("20261208023244_PastBroadcasts")]
     partial class PastBroadcasts
     {
         /// <inheritdoc />
@@ -272,6 +272,12 @@ namespace Spectra.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("VideoRetentionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("VideosSweptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("VideosSweptCount")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Spectra.Data.Migrations.Postgres
+namespace Spectra.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class PastBroadcasts : Migration
@@ -14,32 +14,45 @@ namespace Spectra.Data.Migrations.Postgres
             migrationBuilder.AddColumn<bool>(
                 name: "RecordingEnabled",
                 table: "Channels",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "VideoRetentionDays",
                 table: "Channels",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "VideosSweptAt",
+                table: "Channels",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "VideosSweptCount",
+                table: "Channels",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.CreateTable(
                 name: "Videos",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(140)", maxLength: 140, nullable: false),
-                    CategoryId = table.Column<int>(type: "integer", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Visibility = table.Column<int>(type: "integer", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DurationMs = table.Column<long>(type: "bigint", nullable: false),
-                    StorageBytes = table.Column<long>(type: "bigint", nullable: false),
-                    SegmentsLost = table.Column<long>(type: "bigint", nullable: false),
-                    Views = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 140, nullable: false),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Visibility = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DurationMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    StorageBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    SegmentsLost = table.Column<long>(type: "INTEGER", nullable: false),
+                    Views = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -86,6 +99,14 @@ namespace Spectra.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "VideoRetentionDays",
+                table: "Channels");
+
+            migrationBuilder.DropColumn(
+                name: "VideosSweptAt",
+                table: "Channels");
+
+            migrationBuilder.DropColumn(
+                name: "VideosSweptCount",
                 table: "Channels");
         }
     }
