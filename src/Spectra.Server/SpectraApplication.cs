@@ -10,6 +10,7 @@ using Spectra.Server.Infrastructure;
 using Spectra.Server.Infrastructure.RateLimiting;
 using Spectra.Server.Infrastructure.Tls;
 using Spectra.Server.Live;
+using Spectra.Server.Restreaming;
 
 namespace Spectra.Server;
 
@@ -31,6 +32,7 @@ public static class SpectraApplication
         builder.AddSpectraLive();
         builder.AddSpectraChat();
         builder.AddSpectraCommunity();
+        builder.AddSpectraRestreaming();
         return builder;
     }
 
@@ -58,6 +60,7 @@ public static class SpectraApplication
         app.MapSpectraLive(api);
         app.MapSpectraChat();
         app.MapSpectraCommunity(api);
+        app.MapSpectraRestreaming(api);
         app.MapSpectraPages();
         return app;
     }

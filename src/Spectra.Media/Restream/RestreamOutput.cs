@@ -66,6 +66,24 @@ public sealed partial class RestreamOutput : ILiveMediaOutput, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Subscribes to <paramref name="stream"/> mid-stream: takes the metadata and sequence headers the stream
+    /// already has (from its FLV output), so the destination can decode from the next keyframe.
+    /// </summary>
+    public void Attach(LiveStream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        stream.Subscribe(this);
+        if (stream.Flv is { } flv)
+        {
+            // Only where nothing newer arrived since subscribing.
+            var (metadata, video, audio) = flv.CopyConfiguration();
+            Interlocked.CompareExchange(ref _metadata, metadata, null);
+            Interlocked.CompareExchange(ref _videoConfiguration, video, null);
+            Interlocked.CompareExchange(ref _audioConfiguration, audio, null);
+        }
+    }
+
     /// <summary>Starts the sender; subscribe the output to the stream too (either order).</summary>
     public void Start()
     {
