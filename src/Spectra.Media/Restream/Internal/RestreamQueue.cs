@@ -65,8 +65,14 @@ internal sealed class RestreamQueue : IDisposable
             }
             else if (_hasVideo && _waitingForKeyframe)
             {
-                if (type == FlvTagType.Video || !_connected)
+                if (!_connected)
                 {
+                    return;
+                }
+
+                if (type == FlvTagType.Video)
+                {
+                    Interlocked.Increment(ref _dropped);
                     return;
                 }
             }
