@@ -185,6 +185,14 @@ public sealed partial class RestreamOutput : ILiveMediaOutput, IAsyncDisposable
                 SetFailure(ex.IsRefusal ? RestreamState.Failed : RestreamState.Retrying, ex.Message);
                 Log.Failed(_logger, _channel, Destination.Name, Destination.Target, ex.Message);
             }
+#pragma warning disable CA1031 // Whatever breaks one destination's connection is retried; it must not end the push.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                failures++;
+                SetFailure(RestreamState.Retrying, ex.Message);
+                Log.Unexpected(_logger, _channel, Destination.Name, Destination.Target, ex);
+            }
             finally
             {
                 _queue.OnDisconnected();
@@ -362,6 +370,10 @@ public sealed partial class RestreamOutput : ILiveMediaOutput, IAsyncDisposable
         [LoggerMessage(EventId = 4702, EventName = "RestreamFailed", Level = LogLevel.Warning,
             Message = "Channel '{Channel}': restream destination '{Destination}' at {Server} failed: {Error}; retrying")]
         public static partial void Failed(ILogger logger, string channel, string destination, RtmpPublishTarget server, string error);
+
+        [LoggerMessage(EventId = 4704, EventName = "RestreamUnexpectedError", Level = LogLevel.Error,
+            Message = "Channel '{Channel}': restream destination '{Destination}' at {Server} failed unexpectedly; retrying")]
+        public static partial void Unexpected(ILogger logger, string channel, string destination, RtmpPublishTarget server, Exception exception);
 
         [LoggerMessage(EventId = 4703, EventName = "RestreamStopped", Level = LogLevel.Information,
             Message = "Channel '{Channel}': restreaming to '{Destination}' at {Server} stopped; {DroppedTags} tags dropped, {Reconnects} reconnects")]
