@@ -79,10 +79,20 @@ public sealed class RestreamEndToEndTests
         Assert.Equal("offline", (await GetAsync(api, secureId)).GetProperty("state").GetString());
         Assert.Equal("live", (await GetAsync(api, plainId)).GetProperty("state").GetString());
 
+        // Turned on again while live: the push starts again mid-stream, with the sequence headers it missed.
+        using (var response = await api.PatchAsJsonAsync($"/api/v1/channels/alice/restream-destinations/{secureId}", new { enabled = true }))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await WaitForAsync(api, secureId, d => d.GetProperty("state").GetString() == "live", "rtmps destination on again");
+        await AssertRelaysSourceAsync(secure.PlayUrl(SecureKey));
+
         // Ending the broadcast stops every push.
         await publisher.KillAsync();
         await events.WaitForOfflineAsync(alice.ChannelId, Within);
-        Assert.Equal("offline", (await GetAsync(api, plainId)).GetProperty("state").GetString());
+        await WaitForAsync(api, plainId, d => d.GetProperty("state").GetString() == "offline", "pushes forgotten after the broadcast");
+        Assert.Equal("offline", (await GetAsync(api, secureId)).GetProperty("state").GetString());
 
         Assert.Empty(host.Errors);
         Assert.Empty(host.Logs.Containing([PlainKey, SecureKey]));
