@@ -261,9 +261,10 @@ public sealed partial class RestreamOutput : ILiveMediaOutput, IAsyncDisposable
         _queue.OnConnected();
         var batch = new List<RestreamTag>(256);
         long baseTimestamp = -1;
-        var sampleStart = _time.GetTimestamp();
-        var sampleBytes = client.BytesSent;
-        var sentConfiguration = (video, audio);
+        // Bitrate over windows of at least 2 s.
+        var windowStart = _time.GetTimestamp();
+        var windowStartBytes = client.BytesSent;
+        var counted = client.BytesSent;
         await client.FlushAsync(token).ConfigureAwait(false);
         while (true)
         {
@@ -281,7 +282,8 @@ public sealed partial class RestreamOutput : ILiveMediaOutput, IAsyncDisposable
             try
             {
                 // A sequence header that changed mid-stream (new encoder settings) goes out before the next tags.
-                var configuration = (Volatile.Read(ref _videoConfiguration), Volatile.Read(ref _audioConfiguration));
+                var currentVideo = Volatile.Read(ref _videoConfiguration);
+                var currentAudio = Volatile.Read(ref _audioConfiguration);
                 foreach (var tag in batch)
                 {
                     if (baseTimestamp < 0)
@@ -290,16 +292,16 @@ public sealed partial class RestreamOutput : ILiveMediaOutput, IAsyncDisposable
                     }
 
                     var timestamp = tag.TimestampMs >= baseTimestamp ? (uint)(tag.TimestampMs - baseTimestamp) : 0u;
-                    if (!ReferenceEquals(configuration.Item1, sentConfiguration.video) && configuration.Item1 is not null && tag.IsKeyframe)
+                    if (currentVideo is not null && !ReferenceEquals(currentVideo, video) && tag.IsKeyframe)
                     {
-                        client.WriteMedia(RtmpMediaType.Video, timestamp, configuration.Item1);
-                        sentConfiguration.video = configuration.Item1;
+                        client.WriteMedia(RtmpMediaType.Video, timestamp, currentVideo);
+                        video = currentVideo;
                     }
 
-                    if (!ReferenceEquals(configuration.Item2, sentConfiguration.audio) && configuration.Item2 is not null)
+                    if (currentAudio is not null && !ReferenceEquals(currentAudio, audio))
                     {
-                        client.WriteMedia(RtmpMediaType.Audio, timestamp, configuration.Item2);
-                        sentConfiguration.audio = configuration.Item2;
+                        client.WriteMedia(RtmpMediaType.Audio, timestamp, currentAudio);
+                        audio = currentAudio;
                     }
 
                     client.WriteMedia(tag.Type == FlvTagType.Video ? RtmpMediaType.Video : RtmpMediaType.Audio, timestamp, tag.Body);
@@ -317,19 +319,20 @@ public sealed partial class RestreamOutput : ILiveMediaOutput, IAsyncDisposable
 
             await client.FlushAsync(token).ConfigureAwait(false);
             var now = _time.GetTimestamp();
-            var elapsed = _time.GetElapsedTime(sampleStart, now);
+            var elapsed = _time.GetElapsedTime(windowStart, now);
             var sent = client.BytesSent;
             lock (_lock)
             {
-                _bytesSent += sent - sampleBytes;
+                _bytesSent += sent - counted;
                 if (elapsed >= TimeSpan.FromSeconds(2))
                 {
-                    _bitrateKbps = (sent - sampleBytes) * 8 / elapsed.TotalSeconds / 1000;
-                    sampleStart = now;
+                    _bitrateKbps = (sent - windowStartBytes) * 8 / elapsed.TotalSeconds / 1000;
+                    windowStart = now;
+                    windowStartBytes = sent;
                 }
             }
 
-            sampleBytes = sent;
+            counted = sent;
         }
     }
 

@@ -61,6 +61,7 @@ public sealed class RestreamEndToEndTests
         var secureAfter = await GetAsync(api, secureId);
         Assert.Equal("live", secureAfter.GetProperty("state").GetString());
         Assert.Equal(0, secureAfter.GetProperty("reconnects").GetInt32());
+        Assert.InRange(secureAfter.GetProperty("bitrateKbps").GetDouble(), 100, 20_000);
         Assert.False(string.IsNullOrEmpty((await GetAsync(api, plainId)).GetProperty("lastError").GetString()));
         Assert.False(publisher.HasExited, publisher.StandardError);
 
