@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Spectra.IntegrationTests.Live;
+using Spectra.Testing;
 using Spectra.Testing.Live;
 
 namespace Spectra.IntegrationTests.Restreaming;
@@ -99,10 +100,12 @@ public sealed class RestreamEndToEndTests
         Assert.Empty(host.Logs.Containing([PlainKey, SecureKey]));
     }
 
-    [Fact]
-    public async Task AddDestination_InvalidInput_ValidationProblemsAndNothingStored()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task AddDestination_InvalidInput_ValidationProblemsAndNothingStored(DatabaseKind database)
     {
-        await using var host = await LiveHost.StartAsync();
+        await using var host = await LiveHost.StartAsync(database: database);
         var bob = await host.CreateStreamerAsync("bob");
         using var api = host.CreateClient(bob.Token);
 
@@ -121,6 +124,12 @@ public sealed class RestreamEndToEndTests
         Assert.Equal("rtmps://fa723fc1b171.global-contribute.live-video.net/app", kick.GetProperty("serverUrl").GetString());
         Assert.Equal("••••efgh", kick.GetProperty("streamKeyHint").GetString());
         Assert.Equal(1, (await api.GetFromJsonAsync<JsonElement>("/api/v1/channels/bob/restream-destinations")).GetArrayLength());
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var row = scope.ServiceProvider.GetRequiredService<Spectra.Data.SpectraDbContext>().RestreamDestinations.Single();
+            Assert.DoesNotContain("sk_us-west-2_abcdefgh", row.StreamKeyProtected, StringComparison.Ordinal);
+            Assert.True(row.Enabled);
+        }
 
         // Someone else's channel: refused.
         var carol = await host.CreateStreamerAsync("carol");
