@@ -100,6 +100,44 @@ public sealed class RestreamEndToEndTests
         Assert.Empty(host.Logs.Containing([PlainKey, SecureKey]));
     }
 
+    [Fact]
+    public async Task Publish_HangingAndRefusingDestinations_ReportedAndTheIngestUnaffected()
+    {
+        await using var nginx = await NginxRtmpServer.StartAsync();
+        // Accepts TCP connections (the kernel's backlog) and never answers the handshake.
+        using var hanging = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        hanging.Start();
+        var hangingPort = ((IPEndPoint)hanging.LocalEndpoint).Port;
+        await using var host = await LiveHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Transcoding:Mode"] = "passthrough",
+            ["Restream:ConnectTimeout"] = "00:00:02",
+            ["Restream:InitialRetryDelay"] = "00:00:00.5",
+            ["Restream:MaxRetryDelay"] = "00:00:02",
+        });
+        var dana = await host.CreateStreamerAsync("dana");
+        using var api = host.CreateClient(dana.Token);
+        var hangingId = await AddAsync(api, new { serverUrl = $"rtmp://127.0.0.1:{hangingPort}/app", streamKey = "hanging_key_0001" });
+        var refusingId = await AddAsync(api, new { serverUrl = $"rtmp://127.0.0.1:{nginx.Port}/no-such-app", streamKey = "refused_key_0002" });
+
+        using var events = new LiveEventRecorder(host);
+        await using var publisher = ExternalProcess.FfmpegPublish(host.RtmpUrl(dana.StreamKey), seconds: 60, size: "640x360");
+        await events.WaitForOnlineAsync(dana.ChannelId, Within);
+
+        var hung = await WaitForAsync(api, hangingId, d => d.GetProperty("state").GetString() == "retrying", "hanging destination retrying");
+        Assert.Contains("did not accept the publish within 2 s", hung.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        var refused = await WaitForAsync(api, refusingId, d => d.GetProperty("state").GetString() is "retrying" or "failed", "refusing destination reported");
+        Assert.False(string.IsNullOrEmpty(refused.GetProperty("lastError").GetString()));
+
+        var client = host.CreateClient();
+        var masterUri = new Uri(host.BaseAddress, "/hls/dana/master.m3u8");
+        var variant = Assert.Single(HlsPlaylists.ParseMaster(await client.GetStringAsync(masterUri)));
+        await LiveVideoEndToEndTests.AssertPlaylistAdvancesAsync(host, client, masterUri, variant);
+        Assert.False(publisher.HasExited, publisher.StandardError);
+        Assert.Empty(host.Errors);
+        Assert.Empty(host.Logs.Containing(["hanging_key_0001", "refused_key_0002"]));
+    }
+
     [Theory]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.Postgres)]
