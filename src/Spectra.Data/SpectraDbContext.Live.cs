@@ -6,4 +6,6 @@ namespace Spectra.Data;
 public partial class SpectraDbContext
 {
     public DbSet<StreamSession> StreamSessions => Set<StreamSession>();
+
+    public DbSet<RestreamDestination> RestreamDestinations => Set<RestreamDestination>();
 }

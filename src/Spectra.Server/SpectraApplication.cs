@@ -10,6 +10,7 @@ using Spectra.Server.Infrastructure;
 using Spectra.Server.Infrastructure.RateLimiting;
 using Spectra.Server.Infrastructure.Tls;
 using Spectra.Server.Live;
+using Spectra.Server.Restreaming;
 using Spectra.Server.Videos;
 
 namespace Spectra.Server;
@@ -33,6 +34,7 @@ public static class SpectraApplication
         builder.AddSpectraLive();
         builder.AddSpectraChat();
         builder.AddSpectraCommunity();
+        builder.AddSpectraRestreaming();
         return builder;
     }
 
@@ -61,6 +63,7 @@ public static class SpectraApplication
         app.MapSpectraVideos(api);
         app.MapSpectraChat();
         app.MapSpectraCommunity(api);
+        app.MapSpectraRestreaming(api);
         app.MapSpectraPages();
         return app;
     }

@@ -112,6 +112,18 @@ public sealed partial class FlvFanOut : ILiveMediaOutput
         }
     }
 
+    /// <summary>
+    /// Copies of the current metadata (a SCRIPTDATA body) and the video and audio sequence headers (tag bodies),
+    /// for an output that joins mid-stream; null where the stream has none (yet).
+    /// </summary>
+    internal (byte[]? Metadata, byte[]? VideoConfiguration, byte[]? AudioConfiguration) CopyConfiguration()
+    {
+        lock (_lock)
+        {
+            return (_metadata?.Body.ToArray(), _videoConfiguration?.Body.ToArray(), _audioConfiguration?.Body.ToArray());
+        }
+    }
+
     /// <summary>The publisher's onMetaData; replaces the cached metadata and is sent to every viewer.</summary>
     internal void OnMetadata(IReadOnlyDictionary<string, object?> metadata)
     {

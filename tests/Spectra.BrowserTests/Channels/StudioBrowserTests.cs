@@ -15,6 +15,7 @@ public sealed class StudioBrowserTests
         ("/dashboard/chat-moderation", "Chat moderation"),
         ("/dashboard/analytics", "Analytics"),
         ("/dashboard/community", "Schedule, posts & webhooks"),
+        ("/dashboard/restream", "Restreaming"),
     ];
 
     [Fact]

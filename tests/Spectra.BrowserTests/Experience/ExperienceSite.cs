@@ -69,6 +69,7 @@ public sealed class ExperienceSite : IAsyncLifetime
         await UpdateChannelAsync(live, LiveTitle, ["testpattern", "tone"], "A synthetic picture and a steady tone, for checking the player.");
         await UpdateChannelAsync(offline, OfflineTitle, ["plants"], "Seedlings, soil and patience.");
         await FollowAsync(offline, LiveChannel);
+        await AddRestreamDestinationAsync(live);
         await FollowAsync(live, OfflineChannel);
         await _host.Services.GetRequiredService<SearchIndexHost>().CatchUpAllAsync(CancellationToken.None);
 
@@ -282,5 +283,19 @@ public sealed class ExperienceSite : IAsyncLifetime
         {
             await context.CloseAsync();
         }
+    }
+
+    /// <summary>
+    /// A restream destination nobody listens on (port 9 on loopback): while the channel is live its push keeps
+    /// retrying, so the restreaming page shows a destination with its error.
+    /// </summary>
+    private async Task AddRestreamDestinationAsync(Streamer streamer)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var destinations = scope.ServiceProvider.GetRequiredService<Spectra.Server.Restreaming.RestreamDestinationService>();
+        var result = await destinations.AddAsync(streamer.ChannelId,
+            new Spectra.Server.Restreaming.RestreamDestinationInput("custom", "rtmp://127.0.0.1:9/app", "experience_key_0001", "Backup server", true),
+            CancellationToken.None);
+        Assert.True(result.Succeeded);
     }
 }

@@ -28,6 +28,7 @@ public sealed record SitePage(string Name, string Path, PageAccess Access)
     public static readonly SitePage Moderation = new("moderation", "/dashboard/chat-moderation", PageAccess.SignedIn);
     public static readonly SitePage Analytics = new("analytics", "/dashboard/analytics", PageAccess.SignedIn);
     public static readonly SitePage CommunityManage = new("community-manage", "/dashboard/community", PageAccess.SignedIn);
+    public static readonly SitePage Restream = new("restream", "/dashboard/restream", PageAccess.SignedIn);
     public static readonly SitePage Followers = new("followers", $"/{ExperienceSite.LiveChannel}/followers", PageAccess.Anyone);
     public static readonly SitePage Following = new("following", "/following", PageAccess.SignedIn);
     public static readonly SitePage Notifications = new("notifications", "/notifications", PageAccess.SignedIn);
@@ -42,7 +43,7 @@ public sealed record SitePage(string Name, string Path, PageAccess Access)
     [
         Home, Categories, Category, Search, ChannelLive, ChannelOffline, ChatPopout, SignIn, SignUp, Settings, Dashboard,
         ChatSettings, Moderation, Analytics, CommunityManage, Followers, Following, Notifications, History, Schedule, Feed,
-        ChannelVideos, Video, DashboardVideos,
+        ChannelVideos, Video, DashboardVideos, Restream,
     ];
 
     public static SitePage Named(string name) =>

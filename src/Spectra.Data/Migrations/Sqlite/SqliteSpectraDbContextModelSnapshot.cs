@@ -1186,6 +1186,50 @@ namespace Spectra.Data.Migrations.Sqlite
                     b.ToTable("WebhookSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Spectra.Data.Entities.Live.RestreamDestination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServerUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StreamKeyHint")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StreamKeyProtected")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId");
+
+                    b.ToTable("RestreamDestinations", (string)null);
+                });
+
             modelBuilder.Entity("Spectra.Data.Entities.Live.StreamSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1619,6 +1663,15 @@ namespace Spectra.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Spectra.Data.Entities.Community.WebhookSubscription", b =>
+                {
+                    b.HasOne("Spectra.Data.Entities.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spectra.Data.Entities.Live.RestreamDestination", b =>
                 {
                     b.HasOne("Spectra.Data.Entities.Channels.Channel", null)
                         .WithMany()
