@@ -18,6 +18,9 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         builder.Property(c => c.StreamKeyHash).HasMaxLength(64).IsRequired();
         builder.HasIndex(c => c.StreamKeyHash).IsUnique();
         builder.Property(c => c.StreamKeyProtected).IsRequired();
+        // Columns added to a table with rows: their defaults fill the existing rows (the migration then switches recording on).
+        builder.Property(c => c.RecordingEnabled).HasDefaultValue(false);
+        builder.Property(c => c.VideosSweptCount).HasDefaultValue(0);
         builder.HasIndex(c => c.CategoryId);
 
         // Search re-indexing reads channels changed since a watermark.

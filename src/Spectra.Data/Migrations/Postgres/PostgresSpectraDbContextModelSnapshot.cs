@@ -249,7 +249,9 @@ namespace Spectra.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<bool>("RecordingEnabled")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("StreamKeyHash")
                         .IsRequired()
@@ -275,7 +277,9 @@ namespace Spectra.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("VideosSweptCount")
-                        .HasColumnType("integer");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.HasKey("Id");
 

@@ -244,7 +244,9 @@ namespace Spectra.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RecordingEnabled")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("StreamKeyHash")
                         .IsRequired()
@@ -270,7 +272,9 @@ namespace Spectra.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("VideosSweptCount")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.HasKey("Id");
 

@@ -11,7 +11,7 @@ using Spectra.Data;
 namespace Spectra.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSpectraDbContext))]
-    [Migration("20261208023240_PastBroadcasts")]
+    [Migration("20261208023822_PastBroadcasts")]
     partial class PastBroadcasts
     {
         /// <inheritdoc />
@@ -247,7 +247,9 @@ namespace Spectra.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RecordingEnabled")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("StreamKeyHash")
                         .IsRequired()
@@ -273,7 +275,9 @@ namespace Spectra.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("VideosSweptCount")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.HasKey("Id");
 
@@ -1189,6 +1193,50 @@ namespace Spectra.Data.Migrations.Sqlite
                     b.ToTable("WebhookSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Spectra.Data.Entities.Live.RestreamDestination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServerUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StreamKeyHint")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StreamKeyProtected")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId");
+
+                    b.ToTable("RestreamDestinations", (string)null);
+                });
+
             modelBuilder.Entity("Spectra.Data.Entities.Live.StreamSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1622,6 +1670,15 @@ namespace Spectra.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Spectra.Data.Entities.Community.WebhookSubscription", b =>
+                {
+                    b.HasOne("Spectra.Data.Entities.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spectra.Data.Entities.Live.RestreamDestination", b =>
                 {
                     b.HasOne("Spectra.Data.Entities.Channels.Channel", null)
                         .WithMany()

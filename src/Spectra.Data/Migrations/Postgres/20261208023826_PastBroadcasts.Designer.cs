@@ -12,7 +12,7 @@ using Spectra.Data;
 namespace Spectra.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSpectraDbContext))]
-    [Migration("20261208023244_PastBroadcasts")]
+    [Migration("20261208023826_PastBroadcasts")]
     partial class PastBroadcasts
     {
         /// <inheritdoc />
@@ -252,7 +252,9 @@ namespace Spectra.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<bool>("RecordingEnabled")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("StreamKeyHash")
                         .IsRequired()
@@ -278,7 +280,9 @@ namespace Spectra.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("VideosSweptCount")
-                        .HasColumnType("integer");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.HasKey("Id");
 
@@ -1194,6 +1198,50 @@ namespace Spectra.Data.Migrations.Postgres
                     b.ToTable("WebhookSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Spectra.Data.Entities.Live.RestreamDestination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ServerUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("StreamKeyHint")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("StreamKeyProtected")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId");
+
+                    b.ToTable("RestreamDestinations", (string)null);
+                });
+
             modelBuilder.Entity("Spectra.Data.Entities.Live.StreamSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1627,6 +1675,15 @@ namespace Spectra.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Spectra.Data.Entities.Community.WebhookSubscription", b =>
+                {
+                    b.HasOne("Spectra.Data.Entities.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spectra.Data.Entities.Live.RestreamDestination", b =>
                 {
                     b.HasOne("Spectra.Data.Entities.Channels.Channel", null)
                         .WithMany()

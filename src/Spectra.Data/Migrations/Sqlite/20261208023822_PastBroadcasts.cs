@@ -16,7 +16,10 @@ namespace Spectra.Data.Migrations.Sqlite
                 table: "Channels",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: true);
+                defaultValue: false);
+
+            // Recording is on by default: channels that existed before it are switched on too.
+            migrationBuilder.Sql("UPDATE \"Channels\" SET \"RecordingEnabled\" = 1;");
 
             migrationBuilder.AddColumn<int>(
                 name: "VideoRetentionDays",
