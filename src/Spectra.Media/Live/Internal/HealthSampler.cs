@@ -14,6 +14,7 @@ internal sealed class HealthSampler : IAsyncDisposable
     private readonly string _channel;
     private readonly IngestAnalyzer _ingest;
     private readonly Func<TranscoderRun?> _transcoder;
+    private readonly Func<LiveTransportStatistics?> _transport;
     private readonly LiveStreamOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -32,11 +33,13 @@ internal sealed class HealthSampler : IAsyncDisposable
     private ProgressMark? _sampledProgress;
 
     /// <param name="transcoder">The stream's transcoder, once it has one.</param>
+    /// <param name="transport">The current source's link statistics, when it has any.</param>
     /// <param name="sampled">Called with each sample on the timer's thread; a failure is logged, the timer goes on.</param>
     public HealthSampler(
         string channel,
         IngestAnalyzer ingest,
         Func<TranscoderRun?> transcoder,
+        Func<LiveTransportStatistics?> transport,
         LiveStreamOptions options,
         TimeProvider time,
         ILogger logger,
@@ -45,6 +48,7 @@ internal sealed class HealthSampler : IAsyncDisposable
         _channel = channel;
         _ingest = ingest;
         _transcoder = transcoder;
+        _transport = transport;
         _options = options;
         _time = time;
         _logger = logger;
@@ -160,6 +164,7 @@ internal sealed class HealthSampler : IAsyncDisposable
             TranscoderFramesPerSecond = sameGeneration ? latest!.Progress.FramesPerSecond : null,
             TranscoderDroppedFrames = sameGeneration ? latest!.Progress.DroppedFrames : 0,
             TranscoderRestarts = restarts,
+            Transport = _transport(),
             Warnings = warnings,
         };
     }
