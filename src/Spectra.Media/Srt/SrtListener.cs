@@ -57,7 +57,16 @@ public sealed class SrtListener : IHostedService, IDisposable
 
         var address = _options.SrtAddress.Length == 0 ? IPAddress.Any : IPAddress.Parse(_options.SrtAddress);
         var endPoint = new IPEndPoint(address, _options.SrtPort);
-        SrtNative.Startup();
+        try
+        {
+            SrtNative.Startup();
+        }
+        catch (DllNotFoundException ex)
+        {
+            throw new InvalidOperationException(
+                $"SRT ingest needs libsrt ({SrtNative.Library}, Debian package libsrt1.5-openssl): install it, or set Ingest:SrtPort to 0 to turn SRT ingest off.", ex);
+        }
+
         _started = true;
         int socket = SrtNative.CreateSocket();
         if (socket == SrtNative.InvalidSocket || !Configure(socket) || !Bind(socket, endPoint) || SrtNative.Listen(socket, 64) == SrtNative.Error)
