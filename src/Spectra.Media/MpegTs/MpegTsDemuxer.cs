@@ -112,8 +112,9 @@ public sealed class MpegTsDemuxer : IDisposable
                 return;
             }
 
-            // A packet is only trusted when the next one starts where it should (or the chunk ends with it).
-            if (data.Length > PacketSize && data[PacketSize] != SyncByte)
+            // A packet not followed by a sync byte is distrusted when another packet evidently starts inside it
+            // (it was cut short); otherwise what follows it is garbage, skipped on the next turn.
+            if (data.Length > PacketSize && data[PacketSize] != SyncByte && PacketStartsInside(data))
             {
                 Interlocked.Increment(ref _skippedBytes);
                 data = data[1..];
@@ -125,6 +126,21 @@ public sealed class MpegTsDemuxer : IDisposable
         }
     }
 
+    /// <summary>
+    /// The input has ended: the PES still being collected (video PES have no length, so each ends only when the next
+    /// begins) is handed out.
+    /// </summary>
+    public void Complete()
+    {
+        foreach (var stream in new[] { _video, _audio })
+        {
+            if (stream.InProgress)
+            {
+                Flush(stream);
+            }
+        }
+    }
+
     public void Dispose()
     {
         _video.Buffer.Dispose();
@@ -133,6 +149,20 @@ public sealed class MpegTsDemuxer : IDisposable
         _pmt.Buffer.Dispose();
         _h264.Dispose();
         _adts.Dispose();
+    }
+
+    /// <summary>True when a sync byte inside the first packet of <paramref name="data"/> is followed by another one a packet later.</summary>
+    private static bool PacketStartsInside(ReadOnlySpan<byte> data)
+    {
+        for (int i = 1; i < PacketSize && i + PacketSize < data.Length; i++)
+        {
+            if (data[i] == SyncByte && data[i + PacketSize] == SyncByte)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static long ReadTimestamp(ReadOnlySpan<byte> b) =>
@@ -454,8 +484,9 @@ public sealed class MpegTsDemuxer : IDisposable
             return;
         }
 
-        long pts = _clock.Extend(ReadTimestamp(pes[9..]));
-        long dts = flags == 3 ? _clock.Extend(ReadTimestamp(pes[14..])) : pts;
+        // DTS first: the stream's time starts at the first decode time, so frames reordered by B-frames never date before it.
+        long dts = _clock.Extend(ReadTimestamp(flags == 3 ? pes[14..] : pes[9..]));
+        long pts = flags == 3 ? _clock.Extend(ReadTimestamp(pes[9..])) : dts;
         var body = pes[headerEnd..(declared > 0 ? Math.Min(pes.Length, 6 + declared) : pes.Length)];
         if (ReferenceEquals(stream, _video))
         {
