@@ -29,6 +29,7 @@ public sealed class SrtListener : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private GCHandle _self;
     private Thread? _acceptThread;
+    private ITimer? _sweeper;
     private int _socket = SrtNative.InvalidSocket;
     private int _open;
     private long _nextId;
@@ -68,6 +69,9 @@ public sealed class SrtListener : IHostedService, IDisposable
         }
 
         _started = true;
+
+        // Refusals and connection ends are logged here with their reasons; libsrt's own stderr log keeps to the critical.
+        SrtNative.SetLogLevel(2);
         int socket = SrtNative.CreateSocket();
         if (socket == SrtNative.InvalidSocket || !Configure(socket) || !Bind(socket, endPoint) || SrtNative.Listen(socket, 64) == SrtNative.Error)
         {
@@ -85,6 +89,7 @@ public sealed class SrtListener : IHostedService, IDisposable
         SrtNative.ListenCallback(socket, &OnListen, GCHandle.ToIntPtr(_self));
         _socket = socket;
         Port = endPoint.Port;
+        _sweeper = _time.CreateTimer(static state => ((SrtListener)state!).SweepPending(), this, PendingLifetime, PendingLifetime);
         _acceptThread = new Thread(AcceptLoop) { IsBackground = true, Name = "SRT accept" };
         _acceptThread.Start();
         SrtLog.Listening(_logger, endPoint.ToString(), _options.SrtLatencyMs, _options.SrtPassphrase.Length > 0 ? "AES encryption required" : "no encryption");
@@ -99,6 +104,11 @@ public sealed class SrtListener : IHostedService, IDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_sweeper is not null)
+        {
+            await _sweeper.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_socket != SrtNative.InvalidSocket)
         {
             SrtNative.Close(_socket);
@@ -303,7 +313,10 @@ public sealed class SrtListener : IHostedService, IDisposable
         }
     }
 
-    /// <summary>Handshakes that were authorized but never completed (wrong passphrase, caller gone) give their slot back.</summary>
+    /// <summary>
+    /// Handshakes whose stream key was accepted but that never completed give their slot back, with a log line: libsrt
+    /// refused them after the key check (wrong or missing passphrase), or the caller went away.
+    /// </summary>
     private void SweepPending()
     {
         var now = _time.GetUtcNow();
@@ -312,6 +325,7 @@ public sealed class SrtListener : IHostedService, IDisposable
             if (now - pending.At > PendingLifetime && _pending.TryRemove(socket, out _))
             {
                 Release(pending.Request.RemoteEndPoint);
+                SrtLog.HandshakeAbandoned(_logger, pending.Request.ConnectionId, pending.Request.RemoteEndPoint?.ToString());
             }
         }
     }

@@ -36,4 +36,7 @@ internal static partial class SrtLog
 
     [LoggerMessage(EventId = 4710, EventName = "SrtConnectionFailed", Level = LogLevel.Error, Message = "SRT connection {ConnectionId} failed")]
     public static partial void ConnectionFailed(ILogger logger, string connectionId, Exception exception);
+
+    [LoggerMessage(EventId = 4711, EventName = "SrtHandshakeAbandoned", Level = LogLevel.Warning, Message = "SRT connection {ConnectionId} from {RemoteEndPoint} never completed its handshake after the stream key was accepted: wrong or missing passphrase, or the caller gave up")]
+    public static partial void HandshakeAbandoned(ILogger logger, string connectionId, string? remoteEndPoint);
 }

@@ -19,6 +19,10 @@ internal static unsafe partial class SrtNative
     [LibraryImport(Library, EntryPoint = "srt_cleanup")]
     public static partial int Cleanup();
 
+    /// <summary>srt_setloglevel: syslog levels (2 = LOG_CRIT); libsrt writes its own log to stderr.</summary>
+    [LibraryImport(Library, EntryPoint = "srt_setloglevel")]
+    public static partial void SetLogLevel(int level);
+
     [LibraryImport(Library, EntryPoint = "srt_create_socket")]
     public static partial int CreateSocket();
 
