@@ -27,6 +27,7 @@ internal sealed class HealthSampler : IAsyncDisposable
     private long _lastSampleDropped;
     private long _lastSampleLate;
     private int _lastSampleRestarts;
+    private long _lastSampleLinkLoss;
     private int _sampling;
     private int _slowSamples;
     private int _disposed;
@@ -144,6 +145,11 @@ internal sealed class HealthSampler : IAsyncDisposable
             warnings |= IngestWarnings.TranscoderRestarting;
         }
 
+        // Loss the transport could not repair: counted per connection, so a new source starts a new count.
+        var transport = _transport();
+        long linkLoss = transport is null ? 0 : transport.PacketsDropped + transport.ContinuityErrors;
+        warnings |= linkLoss > _lastSampleLinkLoss ? IngestWarnings.LinkLoss : 0;
+        _lastSampleLinkLoss = linkLoss;
         warnings |= droppedNow ? IngestWarnings.DataDropped : 0;
         warnings |= lateNow ? IngestWarnings.TimestampsOutOfOrder : 0;
         bool sameGeneration = latest is not null && transcoder?.Current?.Generation == latest.Generation;
@@ -164,7 +170,7 @@ internal sealed class HealthSampler : IAsyncDisposable
             TranscoderFramesPerSecond = sameGeneration ? latest!.Progress.FramesPerSecond : null,
             TranscoderDroppedFrames = sameGeneration ? latest!.Progress.DroppedFrames : 0,
             TranscoderRestarts = restarts,
-            Transport = _transport(),
+            Transport = transport,
             Warnings = warnings,
         };
     }
