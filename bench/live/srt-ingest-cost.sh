@@ -7,11 +7,14 @@
 # per-stream cost is close to the idle noise, so the absolute figures are printed too. Everything listens on 127.0.0.1
 # and is stopped by pid.
 #
-#   bench/live/srt-ingest-cost.sh [SECONDS=30] [MODE=passthrough] [PASSPHRASE=]
+# ORDER srt-first runs the SRT phase first, to see how much the order (JIT, heap growth) weighs.
+#
+#   bench/live/srt-ingest-cost.sh [SECONDS=30] [MODE=passthrough] [PASSPHRASE=] [ORDER=rtmp-first|srt-first]
 set -euo pipefail
 window="${1:-30}"
 mode="${2:-passthrough}"
 passphrase="${3:-}"
+order="${4:-rtmp-first}"
 . "$(dirname "$0")/lib.sh"
 
 echo "Preparing the 720p30 source (H.264 3 Mbit/s, GOP 1 s, AAC)..."
@@ -36,17 +39,22 @@ phase() { # URL FORMAT -> "cpu rss"
   sleep 8 # the channel goes offline (1 s grace) and its stream stops before the next phase
 }
 
-read -r rtmp_cpu rtmp_rss < <(phase "rtmp://127.0.0.1:$rtmp_port/live/$key" flv)
 srt_url="srt://127.0.0.1:$srt_port?mode=caller&latency=200000&streamid=#!::r=live/$key,m=publish"
 [ -n "$passphrase" ] && srt_url="$srt_url&passphrase=$passphrase&pbkeylen=16"
-read -r srt_cpu srt_rss < <(phase "$srt_url" mpegts)
+if [ "$order" = srt-first ]; then
+  read -r srt_cpu srt_rss < <(phase "$srt_url" mpegts)
+  read -r rtmp_cpu rtmp_rss < <(phase "rtmp://127.0.0.1:$rtmp_port/live/$key" flv)
+else
+  read -r rtmp_cpu rtmp_rss < <(phase "rtmp://127.0.0.1:$rtmp_port/live/$key" flv)
+  read -r srt_cpu srt_rss < <(phase "$srt_url" mpegts)
+fi
 read -r idle2_cpu _ < <(measure "$spectra" "$window")
 kill "$spectra"; wait "$spectra" 2>/dev/null || true
 
-awk -v w="$window" -v mode="$mode" -v enc="${passphrase:+AES-128}" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" \
+awk -v order="$order" -v w="$window" -v mode="$mode" -v enc="${passphrase:+AES-128}" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" \
   -v ic0="$idle_cpu" -v ic2="$idle2_cpu" -v ir="$idle_rss" -v rc="$rtmp_cpu" -v rr="$rtmp_rss" -v sc="$srt_cpu" -v sr="$srt_rss" 'BEGIN {
   ic = (ic0 + ic2) / 2
-  printf "window=%ds mode=%s encryption=%s load=%s (CPU %% of one core; RSS MiB)\n", w, mode, (enc == "" ? "none" : enc), load
+  printf "order=%s window=%ds mode=%s encryption=%s load=%s (CPU %% of one core; RSS MiB)\n", order, w, mode, (enc == "" ? "none" : enc), load
   printf "| ingest | CPU | CPU above idle | RSS |\n| --- | ---: | ---: | ---: |\n"
   printf "| idle (before / after: %.2f / %.2f) | %.2f | | %.1f |\n", ic0, ic2, ic, ir
   printf "| RTMP (FLV) | %.2f | %.2f | %.1f |\n", rc, rc - ic, rr
