@@ -17,7 +17,8 @@ apt_install_missing \
   nginx libnginx-mod-rtmp libnginx-mod-stream \
   wrk \
   curl \
-  util-linux procps
+  util-linux procps \
+  libsrt1.5-openssl srt-tools iproute2
 command -v npm >/dev/null 2>&1 || apt_install_missing nodejs npm
 (cd "$root/tests/tools/s3" && npm ci --no-audit --no-fund --loglevel=error)
 # The Debian package starts a cluster on port 5432; tests start their own server on a free port instead.

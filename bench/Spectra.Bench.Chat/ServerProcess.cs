@@ -41,6 +41,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         info.Environment["Http__Address"] = "127.0.0.1";
         info.Environment["Http__Port"] = port.ToString(CultureInfo.InvariantCulture);
         info.Environment["Ingest__RtmpPort"] = "0";
+        info.Environment["Ingest__SrtPort"] = "0";
         info.Environment["Storage__DataDirectory"] = data;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";

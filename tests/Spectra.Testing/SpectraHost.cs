@@ -70,6 +70,7 @@ public sealed partial class SpectraHost : IAsyncDisposable
             ["Http:Address"] = "127.0.0.1",
             ["Http:Port"] = "0",
             ["Ingest:RtmpPort"] = "0",
+            ["Ingest:SrtPort"] = "0",
             ["Database:Provider"] = database.ToString(),
             ["Database:ConnectionString"] = database == DatabaseKind.Postgres ? await PostgresServer.CreateDatabaseConnectionStringAsync() : "",
             // Tests sign up many users from 127.0.0.1 through the form; the secure defaults (invite-only,

@@ -3,7 +3,7 @@ namespace Spectra.Media.Live;
 /// <summary>
 /// A publisher feeding a <see cref="LiveStream"/>: it hands the stream its metadata and media packets
 /// (FLV audio and video tag bodies) inside the media plane. <see cref="RtmpLiveSource"/> is the RTMP
-/// one; WebRTC ingest (WHIP) is the next. One source publishes to a stream at a time; a source that
+/// one, <see cref="SrtLiveSource"/> the SRT one (MPEG-TS demuxed to FLV tags); WebRTC ingest (WHIP) is the next. One source publishes to a stream at a time; a source that
 /// takes over from a previous one (a reconnect) continues the stream's timeline.
 /// </summary>
 public interface ILiveSource

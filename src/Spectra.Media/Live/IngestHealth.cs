@@ -46,5 +46,8 @@ public sealed record IngestHealth
     /// <summary>Transcoder restarts since the start of the live session.</summary>
     public int TranscoderRestarts { get; init; }
 
+    /// <summary>Link statistics of a packet transport (SRT); null for RTMP.</summary>
+    public LiveTransportStatistics? Transport { get; init; }
+
     public IngestWarnings Warnings { get; init; }
 }

@@ -32,4 +32,10 @@ public enum IngestWarnings
 
     /// <summary>Tags with timestamps going backwards arrived (and were dropped) in the sample.</summary>
     TimestampsOutOfOrder = 1 << 8,
+
+    /// <summary>
+    /// The packet transport (SRT) lost packets beyond repair in the sample: dropped as too late for its latency, or seen
+    /// by the MPEG-TS demuxer as continuity gaps.
+    /// </summary>
+    LinkLoss = 1 << 9,
 }

@@ -78,7 +78,8 @@ public sealed class LiveStream : IAsyncDisposable
         ChannelName = channelName;
         StartedAt = time.GetUtcNow();
         _ingest = new IngestAnalyzer(channelName, ladderOptions, options, _logger);
-        _health = new HealthSampler(channelName, _ingest, () => Volatile.Read(ref _renditions)?.Transcoder, options, time, _logger,
+        _health = new HealthSampler(channelName, _ingest, () => Volatile.Read(ref _renditions)?.Transcoder,
+            () => (Volatile.Read(ref _source) as ILiveTransportSource)?.ReadTransportStatistics(), options, time, _logger,
             health => HealthSampled?.Invoke(this, health));
         LiveStreamLog.Started(_logger, channelName);
     }

@@ -31,6 +31,9 @@ public sealed record StreamHealth(
     IReadOnlyList<StreamHealthWarning> Warnings,
     DateTime SampledAt)
 {
+    /// <summary>The SRT link from the publisher (RTT, loss, retransmissions, unrecovered drops); null for RTMP.</summary>
+    public LiveTransportStatistics? Transport { get; init; }
+
     /// <summary>The sample as the dashboard shows it; <paramref name="time"/> dates a sample that carries no time.</summary>
     public static StreamHealth From(IngestHealth sample, TimeProvider time)
     {
@@ -48,6 +51,9 @@ public sealed record StreamHealth(
             sample.LateTags,
             sample.TranscoderSpeed,
             StreamHealthWarning.From(sample),
-            sample.SampledAt == default ? time.GetUtcNow().UtcDateTime : sample.SampledAt.UtcDateTime);
+            sample.SampledAt == default ? time.GetUtcNow().UtcDateTime : sample.SampledAt.UtcDateTime)
+        {
+            Transport = sample.Transport,
+        };
     }
 }

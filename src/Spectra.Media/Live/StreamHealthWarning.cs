@@ -12,6 +12,7 @@ public sealed record StreamHealthWarning(string Code, string Message)
     public const string NoAudio = "no-audio";
     public const string DataDropped = "data-dropped";
     public const string TimestampsOutOfOrder = "timestamps-out-of-order";
+    public const string LinkLoss = "link-loss";
 
     /// <summary>The sample's <see cref="IngestWarnings"/> in the creator's words, most serious first.</summary>
     public static IReadOnlyList<StreamHealthWarning> From(IngestHealth sample)
@@ -57,6 +58,11 @@ public sealed record StreamHealthWarning(string Code, string Message)
         if (flags.HasFlag(IngestWarnings.DataDropped))
         {
             warnings.Add(new(DataDropped, "Media was dropped because the server could not keep up."));
+        }
+
+        if (flags.HasFlag(IngestWarnings.LinkLoss))
+        {
+            warnings.Add(new(LinkLoss, $"Your SRT link lost packets its latency ({sample.Transport?.LatencyMs ?? 0} ms) could not repair; viewers may see glitches. Raise the latency in your encoder's SRT URL (latency=, in microseconds) or lower your bitrate."));
         }
 
         if (flags.HasFlag(IngestWarnings.TimestampsOutOfOrder))

@@ -3,6 +3,7 @@ using Spectra.Media;
 using Spectra.Media.Dash;
 using Spectra.Media.Hls;
 using Spectra.Media.Live;
+using Spectra.Media.Srt;
 using Spectra.Rtmp;
 using Spectra.Server.Live.Internal;
 
@@ -11,7 +12,7 @@ namespace Spectra.Server.Live;
 internal static class LiveServiceCollectionExtensions
 {
     /// <summary>
-    /// Live video: RTMP ingest (section "Rtmp"), the media plane (sections "Transcoding", "Packaging",
+    /// Live video: RTMP ingest (section "Rtmp"), SRT ingest ("Ingest:Srt*"), the media plane (sections "Transcoding", "Packaging",
     /// "Hls"), live sessions and state ("Live"), the publish decision and the live events stream.
     /// </summary>
     public static IHostApplicationBuilder AddSpectraLive(this IHostApplicationBuilder builder)
@@ -42,6 +43,22 @@ internal static class LiveServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<LiveSessionManager>());
         services.AddSingleton<IRtmpPublishHandler, LivePublishHandler>();
         services.AddSingleton<IRtmpPlayHandler, LivePlayHandler>();
+
+        // SRT ingest (keys Ingest:Srt*): binds the HTTP address unless Ingest:SrtAddress names one.
+        services.AddSpectraSrt();
+        services.AddOptions<SrtOptions>().PostConfigure<IConfiguration>((srt, configuration) =>
+        {
+            if (srt.SrtAddress.Length == 0)
+            {
+                srt.SrtAddress = configuration["Http:Address"] switch
+                {
+                    null or "" or "*" => "",
+                    "localhost" => "127.0.0.1",
+                    var address => address,
+                };
+            }
+        });
+        services.AddSingleton<ISrtPublishHandler, SrtPublishHandler>();
         services.AddSingleton<LiveEventBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveEventBroadcaster>());
         services.AddScoped<LiveDirectory>();

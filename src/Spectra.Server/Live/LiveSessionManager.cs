@@ -102,7 +102,20 @@ internal sealed partial class LiveSessionManager : IHostedService
     /// still ending; <c>AtCapacity</c> is set when the site already carries
     /// <see cref="LiveOptions.MaxConcurrentStreams"/> streams.
     /// </summary>
-    internal async ValueTask<(RtmpLiveSource? Source, bool AtCapacity)> TryBeginPublishAsync(Guid channelId, string channelName, string connectionId, CancellationToken cancellationToken)
+    internal ValueTask<(RtmpLiveSource? Source, bool AtCapacity)> TryBeginPublishAsync(Guid channelId, string channelName, string connectionId, CancellationToken cancellationToken) =>
+        TryBeginPublishAsync(channelId, channelName, connectionId, static (stream, id) => new RtmpLiveSource(stream, id), cancellationToken);
+
+    /// <summary>
+    /// As the RTMP overload, for any kind of publisher: <paramref name="createSource"/> attaches the publisher's source
+    /// (<see cref="RtmpLiveSource"/>, <see cref="SrtLiveSource"/>) to the channel's stream.
+    /// </summary>
+    internal async ValueTask<(TSource? Source, bool AtCapacity)> TryBeginPublishAsync<TSource>(
+        Guid channelId,
+        string channelName,
+        string connectionId,
+        Func<LiveStream, string, TSource> createSource,
+        CancellationToken cancellationToken)
+        where TSource : class, ILiveSource
     {
         var deadline = _time.GetUtcNow() + EndWaitLimit;
         while (true)
@@ -133,7 +146,7 @@ internal sealed partial class LiveSessionManager : IHostedService
                         state.Grace?.Dispose();
                         state.Grace = null;
                         state.Reconnects++;
-                        var source = Attach(state, state.Media, connectionId);
+                        var source = Attach(state, createSource(state.Media, connectionId));
                         Log.PublisherResumed(_logger, channelName, connectionId, state.SessionId, state.Reconnects);
                         return (source, false);
                     }
@@ -152,7 +165,7 @@ internal sealed partial class LiveSessionManager : IHostedService
 
             if (created is not null)
             {
-                return (StartMedia(created, connectionId), false);
+                return (StartMedia(created, connectionId, createSource), false);
             }
 
             // The previous broadcast is being torn down (grace over, transcoder stopping): start after it.
@@ -166,7 +179,8 @@ internal sealed partial class LiveSessionManager : IHostedService
         }
     }
 
-    private RtmpLiveSource StartMedia(LiveChannelState state, string connectionId)
+    private TSource StartMedia<TSource>(LiveChannelState state, string connectionId, Func<LiveStream, string, TSource> createSource)
+        where TSource : class, ILiveSource
     {
         LiveStream stream;
         try
@@ -189,16 +203,16 @@ internal sealed partial class LiveSessionManager : IHostedService
         lock (_lock)
         {
             state.Media = stream;
-            var source = Attach(state, stream, connectionId);
+            var source = Attach(state, createSource(stream, connectionId));
             Log.PublisherStarted(_logger, state.ChannelName, connectionId, state.SessionId);
             return source;
         }
     }
 
-    /// <summary>The new publisher's source, attached to the channel's stream (caller holds the lock).</summary>
-    private RtmpLiveSource Attach(LiveChannelState state, LiveStream stream, string connectionId)
+    /// <summary>The new publisher's source, just attached to the channel's stream, becomes its publisher (caller holds the lock).</summary>
+    private TSource Attach<TSource>(LiveChannelState state, TSource source)
+        where TSource : class, ILiveSource
     {
-        var source = new RtmpLiveSource(stream, connectionId);
         source.Ended += (ended, reason) => OnPublisherGone(state, ended, reason);
         state.Publisher = source;
         return source;

@@ -36,7 +36,7 @@ public sealed class PublishedAppTests : IDisposable
         var settingsPath = Path.Combine(app, "appsettings.json");
         var settings = JsonNode.Parse(await File.ReadAllTextAsync(settingsPath))!.AsObject();
         settings["Http"] = new JsonObject { ["Address"] = "127.0.0.1", ["Port"] = port };
-        settings["Ingest"] = new JsonObject { ["RtmpPort"] = LoopbackPort.Free() };
+        settings["Ingest"] = new JsonObject { ["RtmpPort"] = LoopbackPort.Free(), ["SrtPort"] = 0 };
         await File.WriteAllTextAsync(settingsPath, settings.ToJsonString());
 
         var elsewhere = Directory.CreateDirectory(Path.Combine(_scratch, "elsewhere")).FullName;

@@ -41,6 +41,20 @@ public sealed class StreamHealthTests
     }
 
     [Fact]
+    public void From_SrtSampleWithUnrepairedLoss_CarriesTheLinkAndWarnsWithTheLatency()
+    {
+        var link = new LiveTransportStatistics("srt", 12.5, 200, 10_000, 40, 35, 5, 1);
+        var sample = new IngestHealth { Transport = link, Warnings = IngestWarnings.LinkLoss };
+
+        var health = StreamHealth.From(sample, TimeProvider.System);
+
+        Assert.Same(link, health.Transport);
+        var warning = Assert.Single(health.Warnings);
+        Assert.Equal(StreamHealthWarning.LinkLoss, warning.Code);
+        Assert.Contains("200 ms", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void From_EmptySample_NothingKnownDatedNow()
     {
         var time = new ManualTimeProvider(new DateTimeOffset(2026, 12, 7, 21, 0, 0, TimeSpan.Zero));

@@ -12,6 +12,12 @@ internal static class TestFiles
     /// <summary>3 s AAC-LC 44.1 kHz mono, fragments of about 200 ms.</summary>
     public const string AacOnly = "aac-only-3s.mp4";
 
+    /// <summary>2 s MPEG-TS, 320x180 25 fps H.264 Main with B-frames (GOP 25) + AAC-LC 48 kHz in ADTS: 50 frames, 95 AAC frames.</summary>
+    public const string AvcAacTs = "avc-aac-320x180-2s.ts";
+
+    /// <summary>0.5 s MPEG-TS, 160x90 HEVC (stream type 0x24) only.</summary>
+    public const string HevcTs = "hevc-160x90.ts";
+
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
 
     public static byte[] Read(string name) => File.ReadAllBytes(PathOf(name));

@@ -92,7 +92,8 @@ public sealed class ExternalProcess : IAsyncDisposable
     /// <paramref name="seconds"/>: H.264 with a keyframe every second and AAC unless <paramref name="videoCodec"/> /
     /// <paramref name="audio"/> say otherwise.
     /// </summary>
-    public static ExternalProcess FfmpegPublish(string url, double seconds, string size = "1280x720", string videoCodec = "libx264", bool video = true, bool audio = true)
+    /// <param name="format">The container ffmpeg sends: "flv" for RTMP, "mpegts" for SRT.</param>
+    public static ExternalProcess FfmpegPublish(string url, double seconds, string size = "1280x720", string videoCodec = "libx264", bool video = true, bool audio = true, string format = "flv")
     {
         var args = new List<string> { "-hide_banner", "-nostdin", "-loglevel", "warning", "-re" };
         if (video)
@@ -117,7 +118,7 @@ public sealed class ExternalProcess : IAsyncDisposable
             args.AddRange(["-c:a", "aac", "-b:a", "96k"]);
         }
 
-        args.AddRange(["-t", seconds.ToString(CultureInfo.InvariantCulture), "-f", "flv", url]);
+        args.AddRange(["-t", seconds.ToString(CultureInfo.InvariantCulture), "-f", format, url]);
         return Start("ffmpeg", args);
     }
 

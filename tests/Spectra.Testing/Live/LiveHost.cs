@@ -20,15 +20,19 @@ public sealed class LiveHost : IAsyncDisposable
     private readonly SpectraHost _host;
     private readonly ConcurrentBag<string> _secrets = [];
 
-    private LiveHost(SpectraHost host, int rtmpPort)
+    private LiveHost(SpectraHost host, int rtmpPort, int srtPort)
     {
         _host = host;
         RtmpPort = rtmpPort;
+        SrtPort = srtPort;
     }
 
     public Uri BaseAddress => _host.BaseAddress;
 
     public int RtmpPort { get; }
+
+    /// <summary>UDP port of SRT ingest; 0 unless started with <c>srt: true</c>.</summary>
+    public int SrtPort { get; }
 
     public IServiceProvider Services => _host.Services;
 
@@ -49,14 +53,17 @@ public sealed class LiveHost : IAsyncDisposable
     public IReadOnlyList<TestLogSink.LogEntry> Errors => [.. _host.Logs.Errors];
 
     /// <param name="settings">Overrides of any configuration key.</param>
+    /// <param name="srt">Also listen for SRT publishers on a free loopback UDP port.</param>
     /// <param name="configure">Changes to the host's services before it is built (for example a storage that fails on demand).</param>
-    public static async Task<LiveHost> StartAsync(IDictionary<string, string?>? settings = null, DatabaseKind database = DatabaseKind.Sqlite,
+    public static async Task<LiveHost> StartAsync(IDictionary<string, string?>? settings = null, DatabaseKind database = DatabaseKind.Sqlite, bool srt = false,
         Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null)
     {
         var rtmpPort = LoopbackPort.Free();
+        var srtPort = srt ? LoopbackPort.FreeUdp() : 0;
         var config = new Dictionary<string, string?>
         {
             ["Ingest:RtmpPort"] = rtmpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ingest:SrtPort"] = srtPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Live:OfflineGrace"] = "00:00:03",
             ["Transcoding:Preset"] = "ultrafast",
             ["Transcoding:ThumbnailIntervalSeconds"] = "5",
@@ -72,13 +79,29 @@ public sealed class LiveHost : IAsyncDisposable
         }
 
         var host = await SpectraHost.StartAsync(database, config, configure);
-        return new LiveHost(host, rtmpPort);
+        return new LiveHost(host, rtmpPort, srtPort);
     }
 
     public string RtmpUrl(string streamKey)
     {
         _secrets.Add(streamKey);
         return $"rtmp://127.0.0.1:{RtmpPort}/live/{streamKey}";
+    }
+
+    /// <summary>
+    /// An ffmpeg SRT URL publishing with <paramref name="streamId"/> (the access-control form <c>#!::r=live/KEY,m=publish</c>
+    /// or the plain key), with a passphrase when given (10–79 characters, no spaces or '&').
+    /// </summary>
+    public string SrtUrl(string streamId, string? passphrase = null, string? streamKey = null)
+    {
+        if (streamKey is not null)
+        {
+            _secrets.Add(streamKey);
+        }
+
+        // ffmpeg 5.1 takes the query values as they are (no percent-decoding): neither may contain '&'.
+        var url = $"srt://127.0.0.1:{SrtPort}?mode=caller&streamid={streamId}";
+        return passphrase is null ? url : url + $"&passphrase={passphrase}&pbkeylen=16";
     }
 
     public HttpClient CreateClient(string? bearerToken = null)

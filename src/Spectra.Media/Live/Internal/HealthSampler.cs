@@ -14,6 +14,7 @@ internal sealed class HealthSampler : IAsyncDisposable
     private readonly string _channel;
     private readonly IngestAnalyzer _ingest;
     private readonly Func<TranscoderRun?> _transcoder;
+    private readonly Func<LiveTransportStatistics?> _transport;
     private readonly LiveStreamOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -26,17 +27,20 @@ internal sealed class HealthSampler : IAsyncDisposable
     private long _lastSampleDropped;
     private long _lastSampleLate;
     private int _lastSampleRestarts;
+    private long _lastSampleLinkLoss;
     private int _sampling;
     private int _slowSamples;
     private int _disposed;
     private ProgressMark? _sampledProgress;
 
     /// <param name="transcoder">The stream's transcoder, once it has one.</param>
+    /// <param name="transport">The current source's link statistics, when it has any.</param>
     /// <param name="sampled">Called with each sample on the timer's thread; a failure is logged, the timer goes on.</param>
     public HealthSampler(
         string channel,
         IngestAnalyzer ingest,
         Func<TranscoderRun?> transcoder,
+        Func<LiveTransportStatistics?> transport,
         LiveStreamOptions options,
         TimeProvider time,
         ILogger logger,
@@ -45,6 +49,7 @@ internal sealed class HealthSampler : IAsyncDisposable
         _channel = channel;
         _ingest = ingest;
         _transcoder = transcoder;
+        _transport = transport;
         _options = options;
         _time = time;
         _logger = logger;
@@ -140,6 +145,11 @@ internal sealed class HealthSampler : IAsyncDisposable
             warnings |= IngestWarnings.TranscoderRestarting;
         }
 
+        // Loss the transport could not repair: counted per connection, so a new source starts a new count.
+        var transport = _transport();
+        long linkLoss = transport is null ? 0 : transport.PacketsDropped + transport.ContinuityErrors;
+        warnings |= linkLoss > _lastSampleLinkLoss ? IngestWarnings.LinkLoss : 0;
+        _lastSampleLinkLoss = linkLoss;
         warnings |= droppedNow ? IngestWarnings.DataDropped : 0;
         warnings |= lateNow ? IngestWarnings.TimestampsOutOfOrder : 0;
         bool sameGeneration = latest is not null && transcoder?.Current?.Generation == latest.Generation;
@@ -160,6 +170,7 @@ internal sealed class HealthSampler : IAsyncDisposable
             TranscoderFramesPerSecond = sameGeneration ? latest!.Progress.FramesPerSecond : null,
             TranscoderDroppedFrames = sameGeneration ? latest!.Progress.DroppedFrames : 0,
             TranscoderRestarts = restarts,
+            Transport = transport,
             Warnings = warnings,
         };
     }

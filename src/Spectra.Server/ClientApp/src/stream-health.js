@@ -17,6 +17,25 @@ if (panel) {
   };
   const fmt = (n, digits = 0) => (n == null ? null : Number(n).toFixed(digits));
 
+  // SRT publishers only: the link as SRT measures it; the row exists while there is something to show.
+  const showTransport = (t) => {
+    let value = field('transport');
+    if (!t) {
+      value?.previousElementSibling.remove();
+      value?.remove();
+      return;
+    }
+    if (!value) {
+      const term = document.createElement('dt');
+      term.textContent = 'SRT link';
+      value = document.createElement('dd');
+      value.dataset.healthField = 'transport';
+      panel.querySelector('.health-grid').append(term, value);
+    }
+    value.textContent = `RTT ${fmt(t.roundTripMs)} ms, latency ${t.latencyMs} ms · ${t.packetsLost} lost, `
+      + `${t.packetsRetransmitted} retransmitted, ${t.packetsDropped} unrecovered · ${t.continuityErrors} TS continuity errors`;
+  };
+
   const render = (dto) => {
     panel.dataset.state = dto.state;
     stateEl.textContent = labels[dto.state] ?? dto.state;
@@ -28,6 +47,7 @@ if (panel) {
     show('resolution', h?.width ? `${h.width}×${h.height}` : null);
     show('dropped', h ? `${h.droppedMessages} dropped, ${h.lateMessages} late` : null);
     show('speed', h?.transcoderSpeed != null ? `${fmt(h.transcoderSpeed, 2)}×` : null);
+    showTransport(h?.transport);
     warningsEl.replaceChildren(...dto.warnings.map((w) => {
       const li = document.createElement('li');
       li.dataset.code = w.code;
