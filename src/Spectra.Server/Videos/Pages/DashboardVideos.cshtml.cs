@@ -12,7 +12,7 @@ namespace Spectra.Server.Videos.Pages;
 
 /// <summary>The creator's recording switch, the current recording's health, and every past broadcast with its size.</summary>
 [Authorize]
-internal sealed class DashboardVideosModel(ChannelService channels, VideoService videos, RecordingState recording, SpectraDbContext db) : PageModel
+internal sealed class DashboardVideosModel(ChannelService channels, VideoService videos, RecordingState recording, SpectraDbContext db, Microsoft.Extensions.Options.IOptionsSnapshot<VideosOptions> options) : PageModel
 {
     public string ChannelName { get; private set; } = "";
 
@@ -20,6 +20,18 @@ internal sealed class DashboardVideosModel(ChannelService channels, VideoService
 
     [BindProperty]
     public bool RecordingEnabled { get; set; }
+
+    /// <summary>Days videos are kept; empty keeps them until deleted.</summary>
+    [BindProperty]
+    public int? RetentionDays { get; set; }
+
+    public int MaxRetentionDays => options.Value.MaxRetentionDays;
+
+    /// <summary>The site's per-channel quota in bytes; 0 when there is none.</summary>
+    public long QuotaBytes => options.Value.ChannelQuotaBytes;
+
+    /// <summary>When the retention and quota sweep last deleted videos, and how many.</summary>
+    public (DateTime At, int Count)? LastSweep { get; private set; }
 
     public IReadOnlyList<VideoView> Videos { get; private set; } = [];
 
@@ -44,10 +56,23 @@ internal sealed class DashboardVideosModel(ChannelService channels, VideoService
             return NotFound();
         }
 
+        if (!ModelState.IsValid || (RetentionDays is { } days && (days < 1 || days > MaxRetentionDays)))
+        {
+            ModelState.Remove(nameof(RetentionDays));
+            ModelState.AddModelError(nameof(RetentionDays), $"Keep videos between 1 and {MaxRetentionDays} days, or leave it empty to keep them.");
+            var wanted = RecordingEnabled;
+            await LoadAsync(cancellationToken);
+            RecordingEnabled = wanted;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         channel.RecordingEnabled = RecordingEnabled;
+        channel.VideoRetentionDays = RetentionDays;
         await db.SaveChangesAsync(cancellationToken);
         await LoadAsync(cancellationToken);
-        StatusMessage = RecordingEnabled ? "Your broadcasts will be recorded." : "Your broadcasts will not be recorded.";
+        StatusMessage = (RecordingEnabled ? "Your broadcasts will be recorded" : "Your broadcasts will not be recorded")
+            + (RetentionDays is { } kept ? $"; videos are kept {kept} days." : "; videos are kept until you delete them.");
         return Page();
     }
 
@@ -62,6 +87,8 @@ internal sealed class DashboardVideosModel(ChannelService channels, VideoService
 
         ChannelName = channel.Owner.UserName!;
         RecordingEnabled = channel.RecordingEnabled;
+        RetentionDays = channel.VideoRetentionDays;
+        LastSweep = channel.VideosSweptAt is { } swept ? (DateTime.SpecifyKind(swept, DateTimeKind.Utc), channel.VideosSweptCount) : null;
         Videos = await videos.ListForChannelAsync(ChannelName, User, 200, cancellationToken);
         var live = await db.Videos.AsNoTracking()
             .Where(v => v.ChannelId == channel.Id && v.Status == VideoStatus.Recording)

@@ -48,6 +48,7 @@ internal sealed class WatchModel(VideoService videos, Internal.VodCatalog catalo
         Video = video;
         if (!ModelState.IsValid)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
