@@ -11,6 +11,7 @@ namespace Spectra.Media.Recording;
 /// recordings/{id:N}/{rendition}/{sequence}.m4s       the live segments, as published
 /// recordings/{id:N}/{rendition}/journal-{n:D6}.json  the segment list, in chunks (the crash-proof manifest)
 /// recordings/{id:N}/download-{rendition}.mp4         the MP4 download, made on first request
+/// recordings/{id:N}/poster.jpg                        a picture of the video, made when it is closed
 /// </code>
 /// </summary>
 public static class RecordingKeys
@@ -21,6 +22,8 @@ public static class RecordingKeys
     public static string Prefix(Guid recordingId) => $"recordings/{recordingId:N}/";
 
     public static string Manifest(Guid recordingId) => Prefix(recordingId) + "recording.json";
+
+    public static string Poster(Guid recordingId) => Prefix(recordingId) + "poster.jpg";
 
     public static string Download(Guid recordingId, string rendition) => $"{Prefix(recordingId)}download-{rendition}.mp4";
 

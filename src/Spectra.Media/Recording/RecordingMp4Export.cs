@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Spectra.Storage;
 
@@ -32,14 +31,14 @@ public static class RecordingMp4Export
             foreach (var run in Generations(rendition.Segments))
             {
                 var part = Path.Combine(work, parts.Count.ToString(CultureInfo.InvariantCulture) + ".mp4");
-                await RunAsync(ffmpegPath, ["-hide_banner", "-nostdin", "-v", "error", "-f", "mp4", "-i", "pipe:0", "-map", "0", "-c", "copy", "-f", "mp4", part],
+                await Internal.RecordingFfmpeg.RunAsync(ffmpegPath, ["-hide_banner", "-nostdin", "-v", "error", "-f", "mp4", "-i", "pipe:0", "-map", "0", "-c", "copy", "-f", "mp4", part],
                     stdin => CopySegmentsAsync(store, recordingId, rendition.Name, run, stdin, deadline.Token), deadline.Token);
                 parts.Add(part);
             }
 
             var list = Path.Combine(work, "parts.txt");
             await File.WriteAllLinesAsync(list, parts.Select(p => $"file '{p}'"), deadline.Token);
-            await RunAsync(ffmpegPath, ["-hide_banner", "-nostdin", "-v", "error", "-f", "concat", "-safe", "0", "-i", list, "-map", "0", "-c", "copy",
+            await Internal.RecordingFfmpeg.RunAsync(ffmpegPath, ["-hide_banner", "-nostdin", "-v", "error", "-f", "concat", "-safe", "0", "-i", list, "-map", "0", "-c", "copy",
                 "-movflags", "+faststart", "-f", "mp4", "-y", outputPath], null, deadline.Token);
         }
         finally
@@ -68,60 +67,10 @@ public static class RecordingMp4Export
 
     private static async Task CopySegmentsAsync(IObjectStore store, Guid recordingId, string rendition, List<RecordedSegment> run, Stream stdin, CancellationToken cancellationToken)
     {
-        await CopyAsync(store, RecordingKeys.Init(recordingId, rendition, run[0].InitKey), stdin, cancellationToken);
+        await Internal.RecordingFfmpeg.CopyAsync(store, RecordingKeys.Init(recordingId, rendition, run[0].InitKey), stdin, cancellationToken);
         foreach (var segment in run)
         {
-            await CopyAsync(store, RecordingKeys.Segment(recordingId, rendition, segment.Sequence), stdin, cancellationToken);
-        }
-    }
-
-    private static async Task CopyAsync(IObjectStore store, string key, Stream destination, CancellationToken cancellationToken)
-    {
-        var stored = await store.OpenReadAsync(key, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"{key} is listed in the journal but not stored.");
-        await using (stored.ConfigureAwait(false))
-        {
-            await stored.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task RunAsync(string ffmpegPath, IReadOnlyList<string> arguments, Func<Stream, Task>? feed, CancellationToken cancellationToken)
-    {
-        var info = new ProcessStartInfo(ffmpegPath)
-        {
-            RedirectStandardInput = feed is not null,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{ffmpegPath} did not start.");
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            if (feed is not null)
-            {
-                await using (process.StandardInput.BaseStream.ConfigureAwait(false))
-                {
-                    await feed(process.StandardInput.BaseStream).ConfigureAwait(false);
-                }
-            }
-
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        if (process.ExitCode != 0)
-        {
-            var text = await errors.ConfigureAwait(false);
-            throw new InvalidOperationException($"ffmpeg exited with {process.ExitCode}: {text.Trim()[^Math.Min(text.Trim().Length, 500)..]}");
+            await Internal.RecordingFfmpeg.CopyAsync(store, RecordingKeys.Segment(recordingId, rendition, segment.Sequence), stdin, cancellationToken);
         }
     }
 }

@@ -21,4 +21,6 @@ public sealed record VideoView(
     public string PageUrl => $"/videos/{Id:N}";
 
     public string PlaylistUrl => $"/vod/{Id:N}/master.m3u8";
+
+    public string PosterUrl => $"/vod/{Id:N}/poster.jpg";
 }

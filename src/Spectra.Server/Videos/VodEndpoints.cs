@@ -22,6 +22,7 @@ internal static class VodEndpoints
     {
         var group = endpoints.MapGroup("/vod/{videoId:guid}").ExcludeFromDescription();
         group.MapMethods("master.m3u8", ["GET", "HEAD"], MasterAsync);
+        group.MapMethods("poster.jpg", ["GET", "HEAD"], PosterAsync);
         group.MapMethods("{rendition}/index.m3u8", ["GET", "HEAD"], MediaPlaylistAsync);
         group.MapMethods("{rendition}/{file}", ["GET", "HEAD"], FileAsync);
         endpoints.MapGet("/videos/{videoId:guid}/download/{rendition}.mp4", DownloadAsync).ExcludeFromDescription();
@@ -79,6 +80,28 @@ internal static class VodEndpoints
         return TypedResults.Stream(stored.Content, contentType, entityTag: new EntityTagHeaderValue(stored.Info.ETag.StartsWith('"') ? stored.Info.ETag : $"\"{stored.Info.ETag}\""),
             enableRangeProcessing: true);
     }
+
+    /// <summary>The video's poster, or a neutral placeholder picture while it has none.</summary>
+    private static async Task<IResult> PosterAsync(Guid videoId, HttpContext http, VideoService videos, IObjectStore store, CancellationToken cancellationToken)
+    {
+        if (!await videos.MayPlayAsync(videoId, http.User, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var stored = await store.OpenReadAsync(RecordingKeys.Poster(videoId), cancellationToken);
+        if (stored is null)
+        {
+            http.Response.Headers.CacheControl = "public, max-age=60";
+            return TypedResults.Bytes(PlaceholderPoster, "image/svg+xml");
+        }
+
+        http.Response.Headers.CacheControl = await videos.IsPrivateAsync(videoId, cancellationToken) ? PrivateMedia : "public, max-age=86400";
+        return TypedResults.Stream(stored.Content, "image/jpeg", enableRangeProcessing: true);
+    }
+
+    private static readonly byte[] PlaceholderPoster = System.Text.Encoding.UTF8.GetBytes(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 9\"><rect width=\"16\" height=\"9\" fill=\"#1d1d27\"/><path d=\"M6.5 2.75v3.5L9.5 4.5z\" fill=\"#b0b0bb\"/></svg>");
 
     /// <summary>The rendition as one MP4 file (made on the first request; copy only, never re-encoded).</summary>
     private static async Task<IResult> DownloadAsync(Guid videoId, string rendition, HttpContext http, VideoService videos, VideoDownloads downloads, CancellationToken cancellationToken)

@@ -62,6 +62,12 @@ public sealed class RecordingEndToEndTests
         Assert.True(exit == 0 && error.Trim().Length == 0, error);
         Assert.InRange(await RecordedVideos.ProbeDurationAsync(mp4), durations["240p"] - 0.5, durations["240p"] + 0.5);
 
+        // A poster: a JPEG picture of the video, made when it closed.
+        var poster = await client.GetAsync($"/vod/{id:N}/poster.jpg");
+        Assert.Equal("image/jpeg", poster.Content.Headers.ContentType?.MediaType);
+        var jpeg = await poster.Content.ReadAsByteArrayAsync();
+        Assert.True(jpeg.Length > 1000 && jpeg[0] == 0xFF && jpeg[1] == 0xD8, "a JPEG image");
+
         // The pages: the video's own and the channel's Videos tab link to it.
         var page = await client.GetStringAsync($"/videos/{id:N}");
         Assert.Contains(video.GetProperty("title").GetString()!, WebUtility.HtmlDecode(page), StringComparison.Ordinal);

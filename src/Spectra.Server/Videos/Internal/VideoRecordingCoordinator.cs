@@ -23,6 +23,7 @@ internal sealed partial class VideoRecordingCoordinator(
     LiveRecorderFactory recorders,
     IServiceScopeFactory scopes,
     VodCatalog catalog,
+    Microsoft.Extensions.Options.IOptionsMonitor<Spectra.Media.Transcoding.LadderOptions> ladder,
     TimeProvider time,
     ILogger<VideoRecordingCoordinator> logger) : IHostedService
 {
@@ -167,12 +168,28 @@ internal sealed partial class VideoRecordingCoordinator(
             await db.SaveChangesAsync(cancellationToken);
             catalog.Forget(videoId);
             LogReady(logger, videoId, recorded.Duration.TotalSeconds, recorded.Bytes);
+            await CreatePosterAsync(recorded, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogCloseFailed(logger, videoId, ex);
         }
     }
+
+    private async Task CreatePosterAsync(RecordedVideo recorded, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RecordingPoster.CreateAsync(recorders.Store, recorded, ladder.CurrentValue.FfmpegPath, TimeSpan.FromSeconds(30), cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Storage.ObjectStoreException or IOException or System.ComponentModel.Win32Exception or OperationCanceledException)
+        {
+            LogPosterFailed(logger, recorded.Id, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 5104, Level = LogLevel.Warning, Message = "Video {VideoId}: no poster could be made; pages show a placeholder")]
+    private static partial void LogPosterFailed(ILogger logger, Guid videoId, Exception exception);
 
     [LoggerMessage(EventId = 5100, Level = LogLevel.Warning, Message = "Video {VideoId} was still recording when the server stopped last; closing it from its stored journals")]
     private static partial void LogInterrupted(ILogger logger, Guid videoId);
