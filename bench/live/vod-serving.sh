@@ -41,7 +41,7 @@ sleep 20
 kill "$publisher"; wait "$publisher" 2>/dev/null || true
 video=""
 for _ in $(seq 1 60); do
-  video="$(curl -fs "$(base)/api/channels/bench1/videos" | python3 -c 'import json,sys; v=[x for x in json.load(sys.stdin) if x["status"]=="ready"]; print(v[0]["id"] if v else "")')"
+  video="$(curl -fs "$(base)/api/v1/channels/bench1/videos" | python3 -c 'import json,sys; v=[x for x in json.load(sys.stdin) if x["status"]=="ready"]; print(v[0]["id"] if v else "")' || true)"
   [ -n "$video" ] && break; sleep 1
 done
 [ -n "$video" ] || { echo "bench1's recording never became ready" >&2; exit 1; }
