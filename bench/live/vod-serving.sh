@@ -86,6 +86,7 @@ for r in $(seq 1 "$rounds"); do
   for url in "$vod_segment" "$live_segment"; do
     echo "round $r: $url ($(curl -fs "$url" | wc -c) bytes)"
     wrk -t2 -c"$connections" -d"$duration" --latency "$url" | grep -E 'Latency|Requests/sec|Transfer/sec|50%|99%|Non-2xx'
+    echo "  status after the run: $(curl -s -o /dev/null -w '%{http_code}' "$url")"
   done
 done
 echo "load at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg)"
