@@ -74,10 +74,15 @@ public sealed class DashPlayerBrowserTests
             }
 
             var trace = string.Join(", ", samples.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)));
+            // Playing: currentTime keeps up with the clock. A loaded machine may stretch one or two sampling intervals
+            // (the sampling itself runs in the same browser), a stall holds currentTime for seconds.
+            var slow = 0;
             for (var i = 1; i < samples.Count; i++)
             {
-                Assert.True(samples[i] - samples[i - 1] > 0.5, $"currentTime stalled: {trace}");
+                slow += samples[i] - samples[i - 1] > 0.5 ? 0 : 1;
             }
+
+            Assert.True(slow <= 2 && samples[^1] - samples[0] > 15, $"currentTime stalled: {trace}");
 
             // The last 10 s, after dash.js has settled on its target.
             var settled = latencies.Skip(10).ToList();
