@@ -38,8 +38,12 @@ internal sealed partial class VideoService(SpectraDbContext db, IObjectStore sto
         return [.. rows.Where(r => r.Video.Visibility == VideoVisibility.Public || CanEdit(r.OwnerId, user)).Select(r => ToView(r, user))];
     }
 
-    /// <summary>Who may play the video's media: null when no one may (unknown, not ready, private to someone else).</summary>
-    public async Task<bool> MayPlayAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether <paramref name="user"/> may play the video's media (it is ready, and not private to someone else),
+    /// and whether it is private (no shared caching). Cached for a few seconds per video: the media requests of a
+    /// player cost no database query each.
+    /// </summary>
+    public async Task<(bool MayPlay, bool IsPrivate)> GetPlaybackAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var access = await cache.GetOrCreateAsync(("vod-access", id), async entry =>
         {
@@ -49,12 +53,10 @@ internal sealed partial class VideoService(SpectraDbContext db, IObjectStore sto
                 .Join(db.Set<Channel>(), v => v.ChannelId, c => c.Id, (v, c) => new VideoAccess(v.Status, v.Visibility, c.OwnerId))
                 .SingleOrDefaultAsync(cancellationToken);
         });
-        return access is { Status: VideoStatus.Ready } && MayWatch(access.Visibility, access.OwnerId, user);
+        return access is { Status: VideoStatus.Ready } && MayWatch(access.Visibility, access.OwnerId, user)
+            ? (true, access.Visibility == VideoVisibility.Private)
+            : (false, false);
     }
-
-    /// <summary>Whether the video's media may be cached by shared caches.</summary>
-    public async Task<bool> IsPrivateAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.Videos.AsNoTracking().Where(v => v.Id == id).Select(v => v.Visibility).SingleOrDefaultAsync(cancellationToken) == VideoVisibility.Private;
 
     /// <summary>Renames and/or changes visibility. Null when the video is not found or not the user's to edit.</summary>
     public async Task<VideoView?> UpdateAsync(Guid id, ClaimsPrincipal user, string? title, VideoVisibility? visibility, CancellationToken cancellationToken)

@@ -75,8 +75,7 @@ internal static class VodEndpoints
             return NotFound();
         }
 
-        var isPrivate = await videos.IsPrivateAsync(videoId, cancellationToken);
-        http.Response.Headers.CacheControl = isPrivate ? PrivateMedia : PublicMedia;
+        http.Response.Headers.CacheControl = (await videos.GetPlaybackAsync(videoId, http.User, cancellationToken)).IsPrivate ? PrivateMedia : PublicMedia;
         return TypedResults.Stream(stored.Content, contentType, entityTag: new EntityTagHeaderValue(stored.Info.ETag.StartsWith('"') ? stored.Info.ETag : $"\"{stored.Info.ETag}\""),
             enableRangeProcessing: true);
     }
@@ -84,7 +83,8 @@ internal static class VodEndpoints
     /// <summary>The video's poster, or a neutral placeholder picture while it has none.</summary>
     private static async Task<IResult> PosterAsync(Guid videoId, HttpContext http, VideoService videos, IObjectStore store, CancellationToken cancellationToken)
     {
-        if (!await videos.MayPlayAsync(videoId, http.User, cancellationToken))
+        var playback = await videos.GetPlaybackAsync(videoId, http.User, cancellationToken);
+        if (!playback.MayPlay)
         {
             return NotFound();
         }
@@ -96,7 +96,7 @@ internal static class VodEndpoints
             return TypedResults.Bytes(PlaceholderPoster, "image/svg+xml");
         }
 
-        http.Response.Headers.CacheControl = await videos.IsPrivateAsync(videoId, cancellationToken) ? PrivateMedia : "public, max-age=86400";
+        http.Response.Headers.CacheControl = playback.IsPrivate ? PrivateMedia : "public, max-age=86400";
         return TypedResults.Stream(stored.Content, "image/jpeg", enableRangeProcessing: true);
     }
 
@@ -125,7 +125,7 @@ internal static class VodEndpoints
 
     private static async Task<VodEntry?> OpenAsync(Guid videoId, HttpContext http, VideoService videos, VodCatalog catalog, CancellationToken cancellationToken)
     {
-        if (!await videos.MayPlayAsync(videoId, http.User, cancellationToken))
+        if (!(await videos.GetPlaybackAsync(videoId, http.User, cancellationToken)).MayPlay)
         {
             return null;
         }

@@ -176,6 +176,13 @@ public sealed class RecordingEndToEndTests
         Assert.Contains("Behind the scenes", await owner.GetStringAsync($"/api/v1/videos/{id}"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync(master)).StatusCode);
 
+        // The owner's player reads the segments; no shared cache may keep them.
+        var media = HlsPlaylists.ParseMedia(await owner.GetStringAsync($"/vod/{id:N}/source/index.m3u8"));
+        var segment = await owner.GetAsync($"/vod/{id:N}/source/{media.Segments[0]}");
+        Assert.Equal(HttpStatusCode.OK, segment.StatusCode);
+        Assert.True(segment.Headers.CacheControl?.Private, "a private video's segments are not for shared caches");
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/vod/{id:N}/source/{media.Segments[0]}")).StatusCode);
+
         // Deleting removes the video and every stored object of it.
         Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync($"/api/v1/videos/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync(master)).StatusCode);
