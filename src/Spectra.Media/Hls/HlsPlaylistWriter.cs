@@ -34,6 +34,30 @@ internal static class HlsPlaylistWriter
         return Math.Max(1, seconds);
     }
 
+    /// <summary>One EXT-X-STREAM-INF line (§4.3.4.2) with its newline; RESOLUTION, FRAME-RATE and CODECS only when known.</summary>
+    internal static StringBuilder AppendStreamInf(StringBuilder builder, int bandwidth, int averageBandwidth, int width, int height, double frameRate, string? codecs, string name)
+    {
+        builder.Append("#EXT-X-STREAM-INF:BANDWIDTH=").Append(bandwidth.ToString(CultureInfo.InvariantCulture));
+        builder.Append(",AVERAGE-BANDWIDTH=").Append(averageBandwidth.ToString(CultureInfo.InvariantCulture));
+        if (width > 0 && height > 0)
+        {
+            builder.Append(",RESOLUTION=").Append(width.ToString(CultureInfo.InvariantCulture))
+                .Append('x').Append(height.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (frameRate > 0)
+        {
+            builder.Append(",FRAME-RATE=").Append(frameRate.ToString("0.000", CultureInfo.InvariantCulture));
+        }
+
+        if (codecs is not null)
+        {
+            builder.Append(",CODECS=\"").Append(codecs).Append('"');
+        }
+
+        return builder.Append(",NAME=\"").Append(name).Append("\"\n");
+    }
+
     /// <summary>The master playlist (§4.3.4.2): one EXT-X-STREAM-INF per rendition, in order.</summary>
     public static string WriteMasterPlaylist(HlsStream stream)
     {
@@ -45,26 +69,7 @@ internal static class HlsPlaylistWriter
         foreach (var rendition in stream.Renditions)
         {
             var info = rendition.Info;
-            builder.Append("#EXT-X-STREAM-INF:BANDWIDTH=").Append(info.BandwidthBitsPerSecond.ToString(CultureInfo.InvariantCulture));
-            builder.Append(",AVERAGE-BANDWIDTH=").Append(info.AverageBandwidthBitsPerSecond.ToString(CultureInfo.InvariantCulture));
-            if (info.Width > 0 && info.Height > 0)
-            {
-                builder.Append(",RESOLUTION=").Append(info.Width.ToString(CultureInfo.InvariantCulture))
-                    .Append('x').Append(info.Height.ToString(CultureInfo.InvariantCulture));
-            }
-
-            if (info.FrameRate > 0)
-            {
-                builder.Append(",FRAME-RATE=").Append(info.FrameRate.ToString("0.000", CultureInfo.InvariantCulture));
-            }
-
-            var codecs = rendition.Codecs;
-            if (codecs is not null)
-            {
-                builder.Append(",CODECS=\"").Append(codecs).Append('"');
-            }
-
-            builder.Append(",NAME=\"").Append(info.Name).Append("\"\n");
+            AppendStreamInf(builder, info.BandwidthBitsPerSecond, info.AverageBandwidthBitsPerSecond, info.Width, info.Height, info.FrameRate, rendition.Codecs, info.Name);
             MediaUrls.AppendRenditionPlaylist(builder, info.Name).Append('\n');
         }
 

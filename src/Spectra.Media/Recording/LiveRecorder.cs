@@ -125,10 +125,7 @@ public sealed partial class LiveRecorder : IAsyncDisposable
             _attached = hls;
             foreach (var rendition in hls.Renditions)
             {
-                var recorder = new RenditionRecorder(rendition.Info, rendition.Window);
-                recorder.Handler = (_, segment) => OnSegment(recorder, segment);
-                _renditions.Add(recorder);
-                _manifest.Renditions.Add(new RecordingManifestRendition
+                var manifest = new RecordingManifestRendition
                 {
                     Name = rendition.Info.Name,
                     Width = rendition.Info.Width,
@@ -136,7 +133,11 @@ public sealed partial class LiveRecorder : IAsyncDisposable
                     FrameRate = rendition.Info.FrameRate,
                     Bandwidth = rendition.Info.BandwidthBitsPerSecond,
                     AverageBandwidth = rendition.Info.AverageBandwidthBitsPerSecond,
-                });
+                };
+                var recorder = new RenditionRecorder(rendition.Info, rendition.Window, manifest);
+                recorder.Handler = (_, segment) => OnSegment(recorder, segment);
+                _renditions.Add(recorder);
+                _manifest.Renditions.Add(manifest);
             }
 
             _queue.Writer.TryWrite(PendingWrite.Manifest);
@@ -232,7 +233,7 @@ public sealed partial class LiveRecorder : IAsyncDisposable
                 rendition.StoredInits.Add(init.Key);
                 lock (_lock)
                 {
-                    _manifest.Renditions.Single(r => r.Name == name).Inits[init.Key] = init.Codecs;
+                    rendition.Manifest.Inits[init.Key] = init.Codecs;
                 }
 
                 await WriteManifestAsync().ConfigureAwait(false);

@@ -30,25 +30,8 @@ public static class VodPlaylistWriter
 
             // Measured from the stored segments (the live playlists could only estimate): §4.3.4.2 asks for the peak
             // segment bit rate, and the average over the whole rendition.
-            builder.Append("#EXT-X-STREAM-INF:BANDWIDTH=").Append(rendition.MeasuredBandwidth.ToString(CultureInfo.InvariantCulture));
-            builder.Append(",AVERAGE-BANDWIDTH=").Append(rendition.MeasuredAverageBandwidth.ToString(CultureInfo.InvariantCulture));
-            if (rendition.Width > 0 && rendition.Height > 0)
-            {
-                builder.Append(",RESOLUTION=").Append(rendition.Width.ToString(CultureInfo.InvariantCulture))
-                    .Append('x').Append(rendition.Height.ToString(CultureInfo.InvariantCulture));
-            }
-
-            if (rendition.FrameRate > 0)
-            {
-                builder.Append(",FRAME-RATE=").Append(rendition.FrameRate.ToString("0.000", CultureInfo.InvariantCulture));
-            }
-
-            if (rendition.Codecs is not null)
-            {
-                builder.Append(",CODECS=\"").Append(rendition.Codecs).Append('"');
-            }
-
-            builder.Append(",NAME=\"").Append(rendition.Name).Append("\"\n");
+            Hls.HlsPlaylistWriter.AppendStreamInf(builder, rendition.MeasuredBandwidth, rendition.MeasuredAverageBandwidth, rendition.Width,
+                rendition.Height, rendition.FrameRate, rendition.Codecs, rendition.Name);
             builder.Append(rendition.Name).Append("/index.m3u8\n");
         }
 

@@ -30,12 +30,16 @@ internal sealed partial class VideoService(SpectraDbContext db, IObjectStore sto
     /// <summary>The channel's ready videos, newest first: public ones, and all of them for its owner.</summary>
     public async Task<IReadOnlyList<VideoView>> ListForChannelAsync(string channelName, ClaimsPrincipal user, int limit, CancellationToken cancellationToken)
     {
+        // Filtered in the query, before the limit: others' unlisted and private videos must not take places in the page.
+        var userId = user.GetUserId() ?? Guid.Empty;
+        var everything = user.IsAdmin();
         var rows = await Query()
             .Where(r => r.ChannelName == channelName && r.Video.Status == VideoStatus.Ready)
+            .Where(r => everything || r.Video.Visibility == VideoVisibility.Public || r.OwnerId == userId)
             .OrderByDescending(r => r.Video.StartedAt)
             .Take(Math.Clamp(limit, 1, 200))
             .ToListAsync(cancellationToken);
-        return [.. rows.Where(r => r.Video.Visibility == VideoVisibility.Public || CanEdit(r.OwnerId, user)).Select(r => ToView(r, user))];
+        return [.. rows.Select(r => ToView(r, user))];
     }
 
     /// <summary>

@@ -31,19 +31,19 @@ internal static class VodEndpoints
 
     private static async Task<IResult> MasterAsync(Guid videoId, HttpContext http, VideoService videos, VodCatalog catalog, CancellationToken cancellationToken)
     {
-        var entry = await OpenAsync(videoId, http, videos, catalog, cancellationToken);
+        var (entry, _) = await OpenAsync(videoId, http, videos, catalog, cancellationToken);
         return entry is null ? NotFound() : Playlist(http, entry.Master);
     }
 
     private static async Task<IResult> MediaPlaylistAsync(Guid videoId, string rendition, HttpContext http, VideoService videos, VodCatalog catalog, CancellationToken cancellationToken)
     {
-        var entry = await OpenAsync(videoId, http, videos, catalog, cancellationToken);
+        var (entry, _) = await OpenAsync(videoId, http, videos, catalog, cancellationToken);
         return entry is not null && entry.Renditions.TryGetValue(rendition, out var found) ? Playlist(http, found.Playlist) : NotFound();
     }
 
     private static async Task<IResult> FileAsync(Guid videoId, string rendition, string file, HttpContext http, VideoService videos, VodCatalog catalog, IObjectStore store, CancellationToken cancellationToken)
     {
-        var entry = await OpenAsync(videoId, http, videos, catalog, cancellationToken);
+        var (entry, isPrivate) = await OpenAsync(videoId, http, videos, catalog, cancellationToken);
         if (entry is null || !entry.Renditions.TryGetValue(rendition, out var found))
         {
             return NotFound();
@@ -75,7 +75,7 @@ internal static class VodEndpoints
             return NotFound();
         }
 
-        http.Response.Headers.CacheControl = (await videos.GetPlaybackAsync(videoId, http.User, cancellationToken)).IsPrivate ? PrivateMedia : PublicMedia;
+        http.Response.Headers.CacheControl = isPrivate ? PrivateMedia : PublicMedia;
         return TypedResults.Stream(stored.Content, contentType, entityTag: new EntityTagHeaderValue(stored.Info.ETag.StartsWith('"') ? stored.Info.ETag : $"\"{stored.Info.ETag}\""),
             enableRangeProcessing: true);
     }
@@ -123,14 +123,11 @@ internal static class VodEndpoints
         return TypedResults.Stream(stored.Content, "video/mp4", fileDownloadName: name, enableRangeProcessing: true);
     }
 
-    private static async Task<VodEntry?> OpenAsync(Guid videoId, HttpContext http, VideoService videos, VodCatalog catalog, CancellationToken cancellationToken)
+    /// <summary>The loaded recording if the requester may play it (null otherwise), and whether it is private.</summary>
+    private static async Task<(VodEntry? Entry, bool IsPrivate)> OpenAsync(Guid videoId, HttpContext http, VideoService videos, VodCatalog catalog, CancellationToken cancellationToken)
     {
-        if (!(await videos.GetPlaybackAsync(videoId, http.User, cancellationToken)).MayPlay)
-        {
-            return null;
-        }
-
-        return await catalog.GetAsync(videoId, cancellationToken);
+        var (mayPlay, isPrivate) = await videos.GetPlaybackAsync(videoId, http.User, cancellationToken);
+        return mayPlay ? (await catalog.GetAsync(videoId, cancellationToken), isPrivate) : (null, false);
     }
 
     private static IResult Playlist(HttpContext http, byte[] body)

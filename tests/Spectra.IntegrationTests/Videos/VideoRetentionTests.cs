@@ -104,6 +104,30 @@ public sealed class VideoRetentionTests
         }
     }
 
+    [Fact]
+    public async Task ListVideos_NewerPrivateVideos_DoNotTakePlacesInAStrangersPage()
+    {
+        await using var host = await SpectraHost.StartAsync();
+        using var rosa = await host.SignUpAsync("rosa");
+        Guid channel;
+        await using (var scope = host.CreateScope())
+        {
+            channel = await scope.ServiceProvider.GetRequiredService<SpectraDbContext>().Channels.Where(c => c.Owner.UserName == "rosa").Select(c => c.Id).SingleAsync();
+        }
+
+        var older = AddVideo(channel, DateTime.UtcNow.AddDays(-2), 1000, VideoStatus.Ready).Video;
+        var newer = AddVideo(channel, DateTime.UtcNow.AddDays(-1), 1000, VideoStatus.Ready).Video;
+        newer.Visibility = VideoVisibility.Private;
+        await SaveAsync(host, [older, newer]);
+
+        using var stranger = host.CreateClient();
+        var page = await stranger.Http.GetStringAsync("/api/v1/channels/rosa/videos?limit=1");
+        Assert.Contains(older.Id.ToString(), page, StringComparison.Ordinal);
+        Assert.DoesNotContain(newer.Id.ToString(), page, StringComparison.Ordinal);
+        var own = await rosa.Http.GetStringAsync("/api/v1/channels/rosa/videos?limit=1");
+        Assert.Contains(newer.Id.ToString(), own, StringComparison.Ordinal);
+    }
+
     private static (Video Video, string Key) AddVideo(Guid channelId, DateTime startedAt, long bytes, VideoStatus status)
     {
         var video = new Video { Id = Guid.CreateVersion7(), ChannelId = channelId, Title = "v", StartedAt = startedAt, StorageBytes = bytes, Status = status };

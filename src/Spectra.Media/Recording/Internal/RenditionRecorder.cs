@@ -3,11 +3,14 @@ using Spectra.Media.Packaging;
 namespace Spectra.Media.Recording.Internal;
 
 /// <summary>A recorder's state for one rendition. Queue fields under the recorder's lock; the rest is the writer's alone.</summary>
-internal sealed class RenditionRecorder(RenditionInfo info, LiveWindow window)
+internal sealed class RenditionRecorder(RenditionInfo info, LiveWindow window, RecordingManifestRendition manifest)
 {
     public RenditionInfo Info { get; } = info;
 
     public LiveWindow Window { get; } = window;
+
+    /// <summary>Its entry in recording.json (under the recorder's lock).</summary>
+    public RecordingManifestRendition Manifest { get; } = manifest;
 
     public Action<LiveWindow, CmafSegment>? Handler { get; set; }
 

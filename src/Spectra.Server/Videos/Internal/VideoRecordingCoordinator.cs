@@ -166,7 +166,7 @@ internal sealed partial class VideoRecordingCoordinator(
             video.StorageBytes = recorded.Bytes;
             video.SegmentsLost = segmentsLost ?? video.SegmentsLost;
             await db.SaveChangesAsync(cancellationToken);
-            catalog.Forget(videoId);
+            catalog.Remember(recorded);
             LogReady(logger, videoId, recorded.Duration.TotalSeconds, recorded.Bytes);
             await CreatePosterAsync(recorded, cancellationToken);
         }

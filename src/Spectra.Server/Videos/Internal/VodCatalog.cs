@@ -32,9 +32,14 @@ internal sealed class VodCatalog : IDisposable
             return null;
         }
 
-        entry = new VodEntry(recorded);
-        _cache.Set(videoId, entry, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
-        return entry;
+        return Remember(recorded);
+    }
+
+    /// <summary>Keeps a recording just loaded elsewhere (the video was closed), so its first viewer does not read it again.</summary>
+    public VodEntry Remember(RecordedVideo video)
+    {
+        ArgumentNullException.ThrowIfNull(video);
+        return _cache.Set(video.Id, new VodEntry(video), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
     }
 
     public void Forget(Guid videoId) => _cache.Remove(videoId);
